@@ -1,0 +1,99 @@
+"""The errors govinfo raises for bad input.
+
+Every public function raises only :class:`GovInfoError` subclasses for input it cannot accept,
+whatever the input's type. Each error locates the problem: text errors carry a 1-based line and
+column and show the line with a caret under the bad span; JSON errors name every bad place as a
+path such as ``$.requests.new_received.natural_person``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "GovInfoError",
+    "InvalidAmount",
+    "InvalidDate",
+    "InvalidEnumerator",
+    "InvalidNumeral",
+    "JSONError",
+    "LocatedError",
+    "ModelError",
+    "TextSyntaxError",
+    "caret_excerpt",
+]
+
+
+class GovInfoError(ValueError):
+    """The root of every error govinfo raises for input it cannot accept."""
+
+
+class ModelError(GovInfoError):
+    """A report value was built from parts that do not fit the template (wrong type, shape)."""
+
+
+class JSONError(GovInfoError):
+    """JSON that is not a govinfo report; ``problems`` holds one ``(path, message)`` per bad place."""
+
+    def __init__(self, problems: tuple[tuple[str, str], ...]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(f"{path}: {message}" for path, message in problems))
+
+
+def caret_excerpt(source: str, position: int, length: int = 1) -> str:
+    """The line of ``source`` holding ``position``, and a caret line under the span.
+
+    Full-width characters take two columns in a terminal, so the caret line pads them with
+    two spaces to stay under the right character.
+
+    >>> print(caret_excerpt("一百零", 2))
+    一百零
+        ^^
+    """
+    start = source.rfind("\n", 0, position) + 1
+    end = source.find("\n", position)
+    line = source[start : end if end != -1 else len(source)]
+    column = position - start
+    pad = "".join(_cell_width(ch) * " " for ch in line[:column])
+    span = line[column : column + max(length, 1)] or " "
+    return f"{line}\n{pad}{'^' * sum(_cell_width(ch) for ch in span)}"
+
+
+def _cell_width(ch: str) -> int:
+    import unicodedata
+
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+class LocatedError(GovInfoError):
+    """An error at a place in a string: 1-based ``line`` and ``column``, with a caret excerpt."""
+
+    def __init__(self, message: str, source: str, position: int, length: int = 1) -> None:
+        self.reason = message
+        self.source = source
+        self.position = position
+        self.length = length
+        self.line = source.count("\n", 0, position) + 1
+        self.column = position - (source.rfind("\n", 0, position) + 1) + 1
+        super().__init__(
+            f"{message} (line {self.line}, column {self.column})\n"
+            f"{caret_excerpt(source, position, length)}"
+        )
+
+
+class TextSyntaxError(LocatedError):
+    """Report text that cannot be read as the template: names the line, column and span."""
+
+
+class InvalidNumeral(LocatedError):
+    """A string that is not a well-formed number (Chinese or Arabic)."""
+
+
+class InvalidDate(LocatedError):
+    """A string that is not a well-formed or possible date."""
+
+
+class InvalidEnumerator(LocatedError):
+    """A string that is not a section or item marker such as （一） or 第二十条第（五）项."""
+
+
+class InvalidAmount(LocatedError):
+    """A string that is not an amount of money such as 299.8145万元."""
