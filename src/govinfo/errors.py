@@ -31,7 +31,7 @@ class ModelError(GovInfoError):
 
 
 class JSONError(GovInfoError):
-    """JSON that is not a govinfo report; ``problems`` holds one ``(path, message)`` per bad place."""
+    """JSON that is not a govinfo report; ``problems``: one ``(path, message)`` per bad place."""
 
     def __init__(self, problems: tuple[tuple[str, str], ...]) -> None:
         self.problems = problems

@@ -1,0 +1,58 @@
+"""govinfo: China's annual reports on open government information as typed, checked data.
+
+>>> import govinfo
+>>> report = govinfo.load_example()
+>>> report.agency, report.year, report.version
+('温州市公安局鹿城区分局', 2021, <TemplateVersion.V2021: '2021'>)
+>>> report.requests["new_received", "total"]
+3
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from govinfo import errors
+from govinfo.amounts import Amount, Unit
+from govinfo.errors import GovInfoError, JSONError, ModelError, TextSyntaxError
+from govinfo.model import BLANK, Blank, Cell, Disclosure, Grid, Overview, Placeholder, Report
+from govinfo.serialize import from_json, json_schema, to_json
+from govinfo.template import TemplateVersion, template
+
+__all__ = [
+    "BLANK",
+    "Amount",
+    "Blank",
+    "Cell",
+    "Disclosure",
+    "GovInfoError",
+    "Grid",
+    "JSONError",
+    "ModelError",
+    "Overview",
+    "Placeholder",
+    "Report",
+    "TemplateVersion",
+    "TextSyntaxError",
+    "Unit",
+    "errors",
+    "example_path",
+    "from_json",
+    "json_schema",
+    "load_example",
+    "template",
+    "to_json",
+]
+
+EXAMPLE = "wenzhou-lucheng-psb-2021"
+
+
+def example_path(suffix: str = ".json") -> str:
+    """The path of the bundled reference report (``.txt`` as published, ``.json`` its model)."""
+    return str(files("govinfo") / "examples" / f"{EXAMPLE}{suffix}")
+
+
+def load_example() -> Report:
+    """The bundled reference report: 温州市公安局鹿城区分局, 2021."""
+    with open(example_path(".json"), encoding="utf-8") as f:
+        return from_json(f.read())

@@ -1,0 +1,5 @@
+import sys
+
+from govinfo.cli import main
+
+sys.exit(main())

@@ -1,0 +1,338 @@
+"""The typed report: immutable values for every section of both template versions.
+
+A table is a :class:`Grid` of cells laid out by a :class:`~govinfo.template.GridSpec`. A cell is
+a number (``int`` for counts, ``Decimal`` for money, :class:`~govinfo.amounts.Amount` for an
+amount with its unit), :data:`BLANK` (nothing printed) or a :class:`Placeholder` ("/", "—",
+不适用 …, kept verbatim). The three are different values everywhere: a blank is never 0.
+
+>>> report = Report.empty(TemplateVersion.V2021, agency="某局", year=2021)
+>>> report.requests["new_received", "natural_person"]
+BLANK
+>>> filled = report.requests.replace({("new_received", "natural_person"): 3})
+>>> filled["new_received", "natural_person"], report.requests["new_received", "natural_person"]
+(3, BLANK)
+
+Values are never modified; :meth:`Grid.replace` and :func:`attrs.evolve` make changed copies.
+The model reads nothing but the template declaration: formats and checks live elsewhere.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import Any, TypeAlias
+
+import attrs
+from attrs import field, frozen
+
+from govinfo.amounts import Amount
+from govinfo.errors import ModelError
+from govinfo.template import ColumnKind, ColumnSpec, GridSpec, RowSpec, TemplateVersion, template
+
+__all__ = [
+    "BLANK",
+    "Blank",
+    "Cell",
+    "Disclosure",
+    "Grid",
+    "Number",
+    "Overview",
+    "Placeholder",
+    "Report",
+    "cell_fits",
+    "expected_cell",
+    "is_line",
+]
+
+
+@frozen(repr=False)
+class Blank:
+    """An empty cell: the report printed nothing there. It is not 0 and never becomes 0."""
+
+    def __repr__(self) -> str:
+        return "BLANK"
+
+
+BLANK = Blank()
+"""The blank cell."""
+
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+
+
+def is_line(text: str) -> bool:
+    """Whether ``text`` is one non-empty line without surrounding whitespace."""
+    return bool(text) and text == text.strip() and text.splitlines() == [text]
+
+
+def _placeholder_text(instance: object, attribute: object, value: Any) -> None:
+    if not isinstance(value, str) or not is_line(value) or not _DIGITS.isdisjoint(value):
+        raise ModelError(
+            "a placeholder is a non-empty one-line text without digits and without surrounding "
+            f"spaces, such as '/', '—' or '不适用'; got {value!r}"
+        )
+
+
+@frozen
+class Placeholder:
+    """A cell filled with a mark that says "no number here", kept verbatim ("/", "—", 不适用)."""
+
+    text: str = field(validator=_placeholder_text)
+
+
+Number: TypeAlias = int | Decimal | Amount
+Cell: TypeAlias = int | Decimal | Amount | Blank | Placeholder
+
+
+def cell_fits(kind: ColumnKind, cell: object) -> bool:
+    """Whether ``cell`` may stand in a column of ``kind``: its number type, or blank/placeholder."""
+    if isinstance(cell, Blank | Placeholder):
+        return True
+    if kind is ColumnKind.COUNT:
+        return type(cell) is int and cell >= 0
+    if kind is ColumnKind.DELTA:
+        return type(cell) is int
+    if kind is ColumnKind.MONEY:
+        return isinstance(cell, Decimal) and cell.is_finite() and not cell.is_signed()
+    return isinstance(cell, Amount)
+
+
+_EXPECTED = {
+    ColumnKind.COUNT: "a non-negative integer",
+    ColumnKind.DELTA: "an integer",
+    ColumnKind.MONEY: "a non-negative finite Decimal",
+    ColumnKind.AMOUNT: "an Amount",
+}
+
+
+def expected_cell(kind: ColumnKind) -> str:
+    """How a message names what a column of ``kind`` holds."""
+    return f"{_EXPECTED[kind]}, BLANK or a Placeholder"
+
+
+@frozen(repr=False)
+class Grid:
+    """One table: cells in the rows and columns its spec declares, addressed by keys.
+
+    >>> grid = Grid.filled(template(TemplateVersion.V2021).review_litigation, 0)
+    >>> grid["administrative_review", "total"]
+    0
+    >>> grid.row("litigation_direct")["pending"]
+    0
+    """
+
+    spec: GridSpec
+    cells: tuple[tuple[Cell, ...], ...]
+
+    def __attrs_post_init__(self) -> None:
+        spec, cells = self.spec, self.cells
+        if not isinstance(spec, GridSpec):
+            raise ModelError(f"a Grid needs a GridSpec, got {type(spec).__name__}")
+        if not isinstance(cells, tuple) or len(cells) != len(spec.rows):
+            raise ModelError(f"{spec.key}: expected a tuple of {len(spec.rows)} rows")
+        width = len(spec.columns)
+        for row, values in zip(spec.rows, cells, strict=True):
+            if not isinstance(values, tuple) or len(values) != width:
+                raise ModelError(f"{spec.key}.{row.key}: expected a tuple of {width} cells")
+            for column, cell in zip(spec.columns, values, strict=True):
+                if not cell_fits(column.kind, cell):
+                    raise ModelError(
+                        f"{spec.key}.{row.key}.{column.key}: expected "
+                        f"{expected_cell(column.kind)}, got {cell!r}"
+                    )
+
+    @classmethod
+    def filled(cls, spec: GridSpec, value: Cell = BLANK) -> Grid:
+        """A grid with every cell set to ``value``."""
+        return cls(spec, tuple((value,) * len(spec.columns) for _ in spec.rows))
+
+    @classmethod
+    def from_rows(cls, spec: GridSpec, rows: Mapping[str, Mapping[str, Cell]]) -> Grid:
+        """A grid from ``{row_key: {column_key: cell}}``; every row and column must be given."""
+        missing = [r.key for r in spec.rows if r.key not in rows]
+        extra = [k for k in rows if k not in {r.key for r in spec.rows}]
+        if missing or extra:
+            raise ModelError(f"{spec.key}: missing rows {missing}, unknown rows {extra}")
+        out = []
+        for row in spec.rows:
+            given = rows[row.key]
+            keys = [c.key for c in spec.columns]
+            if sorted(given) != sorted(keys):
+                raise ModelError(f"{spec.key}.{row.key}: expected the columns {keys}")
+            out.append(tuple(given[k] for k in keys))
+        return cls(spec, tuple(out))
+
+    def __getitem__(self, key: tuple[str, str]) -> Cell:
+        row, column = key
+        return self.cells[self.spec.row_index(row)][self.spec.column_index(column)]
+
+    def row(self, key: str) -> dict[str, Cell]:
+        """The cells of one row, by column key."""
+        values = self.cells[self.spec.row_index(key)]
+        return {c.key: v for c, v in zip(self.spec.columns, values, strict=True)}
+
+    def column(self, key: str) -> dict[str, Cell]:
+        """The cells of one column, by row key."""
+        index = self.spec.column_index(key)
+        return {r.key: values[index] for r, values in zip(self.spec.rows, self.cells, strict=True)}
+
+    def items(self) -> Iterator[tuple[RowSpec, ColumnSpec, Cell]]:
+        """Every cell with its row and column, in reading order."""
+        for row, values in zip(self.spec.rows, self.cells, strict=True):
+            for column, cell in zip(self.spec.columns, values, strict=True):
+                yield row, column, cell
+
+    def replace(self, changes: Mapping[tuple[str, str], Cell]) -> Grid:
+        """A copy with the cells at ``(row_key, column_key)`` replaced."""
+        rows = [list(values) for values in self.cells]
+        for (row, column), cell in changes.items():
+            rows[self.spec.row_index(row)][self.spec.column_index(column)] = cell
+        return Grid(self.spec, tuple(tuple(values) for values in rows))
+
+    def __repr__(self) -> str:
+        return f"Grid({self.spec.key!r}, {self.cells!r})"
+
+
+def _paragraphs(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        raise ModelError(f"{attribute.name}: expected a tuple of paragraphs, got {value!r}")
+    for paragraph in value:
+        _check_paragraph(attribute.name, paragraph)
+
+
+def _check_paragraph(name: str, paragraph: object) -> None:
+    if not isinstance(paragraph, str) or not is_line(paragraph):
+        raise ModelError(
+            f"{name}: a paragraph is a non-empty line of text without surrounding spaces, "
+            f"got {paragraph!r}"
+        )
+
+
+def _parts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple) or not all(isinstance(p, tuple) and p for p in value):
+        raise ModelError(f"{attribute.name}: expected a tuple of non-empty tuples of paragraphs")
+    for part in value:
+        for paragraph in part:
+            _check_paragraph(attribute.name, paragraph)
+
+
+@frozen(kw_only=True)
+class Overview:
+    """Section 一 总体情况: opening paragraphs, then the sub-parts （一）…（五） as they appear.
+
+    Each part is its paragraphs verbatim; the first begins with the part's own marker.
+    """
+
+    intro: tuple[str, ...] = field(default=(), validator=_paragraphs)
+    parts: tuple[tuple[str, ...], ...] = field(default=(), validator=_parts)
+
+    def paragraphs(self) -> Iterator[str]:
+        """Every paragraph of the section, in order."""
+        yield from self.intro
+        for part in self.parts:
+            yield from part
+
+
+@frozen(repr=False)
+class Disclosure:
+    """Section 二 主动公开: one grid per block of 第二十条, in template order."""
+
+    blocks: tuple[Grid, ...]
+
+    def __getitem__(self, key: str) -> Grid:
+        for block in self.blocks:
+            if block.spec.key == key:
+                return block
+        raise KeyError(f"no disclosure block {key!r}")
+
+    def __iter__(self) -> Iterator[Grid]:
+        return iter(self.blocks)
+
+    def __repr__(self) -> str:
+        return f"Disclosure({self.blocks!r})"
+
+
+def _year(instance: object, attribute: object, value: Any) -> None:
+    if type(value) is not int or not 2019 <= value <= 9999:
+        raise ModelError(f"year: expected an integer report year from 2019 on, got {value!r}")
+
+
+def _date(instance: object, attribute: object, value: Any) -> None:
+    if value is not None and type(value) is not datetime.date:
+        raise ModelError(f"publication_date: expected a datetime.date or None, got {value!r}")
+
+
+def _text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, str) or (value and not is_line(value)):
+        raise ModelError(
+            f"{attribute.name}: expected one line of text without surrounding spaces, got {value!r}"
+        )
+
+
+def _version(instance: object, attribute: object, value: Any) -> None:
+    if not isinstance(value, TemplateVersion):
+        raise ModelError(f"version: expected a TemplateVersion, got {value!r}")
+
+
+@frozen(kw_only=True)
+class Report:
+    """One annual report: metadata, the prose sections and the three tables.
+
+    ``preamble`` is the text between the title and section 一; ``trailer`` the text after
+    section 六 (agency, date, attachment names, links). Nothing a report contains is dropped.
+    """
+
+    version: TemplateVersion = field(validator=_version)
+    agency: str = field(validator=_text)
+    year: int = field(validator=_year)
+    title: str = field(default="", validator=_text)
+    publication_date: datetime.date | None = field(default=None, validator=_date)
+    preamble: tuple[str, ...] = field(default=(), validator=_paragraphs)
+    overview: Overview = field(factory=Overview)
+    disclosure: Disclosure
+    requests: Grid
+    review_litigation: Grid
+    problems: tuple[str, ...] = field(default=(), validator=_paragraphs)
+    other_matters: tuple[str, ...] = field(default=(), validator=_paragraphs)
+    trailer: tuple[str, ...] = field(default=(), validator=_paragraphs)
+
+    def __attrs_post_init__(self) -> None:
+        spec = template(self.version)
+        if not isinstance(self.overview, Overview):
+            raise ModelError(f"overview: expected an Overview, got {self.overview!r}")
+        if (
+            not isinstance(self.disclosure, Disclosure)
+            or tuple(b.spec for b in self.disclosure.blocks) != spec.disclosure
+        ):
+            raise ModelError(
+                f"disclosure: expected the {len(spec.disclosure)} blocks of the "
+                f"{self.version.value} template"
+            )
+        for name, expected in (
+            ("requests", spec.requests),
+            ("review_litigation", spec.review_litigation),
+        ):
+            grid = getattr(self, name)
+            if not isinstance(grid, Grid) or grid.spec != expected:
+                raise ModelError(f"{name}: expected a Grid of the {self.version.value} template")
+
+    @classmethod
+    def empty(cls, version: TemplateVersion, *, agency: str, year: int, **fields: Any) -> Report:
+        """A report of ``version`` whose every cell is blank; other fields as given."""
+        spec = template(version)
+        return cls(
+            version=spec.version,
+            agency=agency,
+            year=year,
+            disclosure=Disclosure(tuple(Grid.filled(b) for b in spec.disclosure)),
+            requests=Grid.filled(spec.requests),
+            review_litigation=Grid.filled(spec.review_litigation),
+            **fields,
+        )
+
+    def grids(self) -> Iterator[tuple[str, Grid]]:
+        """Every table with its JSON path, in report order."""
+        for block in self.disclosure:
+            yield f"$.disclosure.{block.spec.key}", block
+        yield "$.requests", self.requests
+        yield "$.review_litigation", self.review_litigation

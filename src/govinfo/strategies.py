@@ -1,0 +1,212 @@
+"""Hypothesis strategies for govinfo values, for this project's tests and for yours.
+
+Needs the optional dependency ``hypothesis`` (``pip install govinfo[strategies]``).
+
+>>> from hypothesis import given
+>>> @given(reports(consistent=True))
+... def test_totals(report):
+...     assert report.requests["new_received", "total"] >= 0
+>>> test_totals()
+
+``reports(consistent=True)`` yields only reports in which every identity of the template holds
+(table 3 balances in every column, every 总计 is the sum of its parts, table 4's totals add up);
+the other reports have blanks and placeholders anywhere and totals that need not add up.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from hypothesis import strategies as st
+
+from govinfo.amounts import Amount, Unit
+from govinfo.model import BLANK, Cell, Disclosure, Grid, Overview, Placeholder, Report
+from govinfo.template import ColumnKind, GridSpec, TemplateSpec, TemplateVersion, template
+
+__all__ = [
+    "PLACEHOLDER_TEXTS",
+    "cells",
+    "grids",
+    "paragraphs",
+    "placeholders",
+    "reports",
+]
+
+PLACEHOLDER_TEXTS = ("/", "—", "-", "--", "——", "不适用", "N/A", "无")
+"""Placeholders seen in published reports."""
+
+# Prose is drawn from ordinary report vocabulary; it never starts with a section or item
+# marker, so it cannot be taken for a heading or a table label.
+_WORDS = (
+    "政务公开",
+    "信息",
+    "工作",
+    "本机关",
+    "进一步",
+    "加强",
+    "规范",
+    "平台",
+    "群众",
+    "申请",
+    "办理",
+    "制度",
+    "审核",
+    "公开",
+    "发布",
+    "网站",
+    "培训",
+    "落实",
+    "标准化",
+    "监督",
+    "2021年",
+    "3条",
+    "100%",
+    "，",
+    "。",
+    "、",
+    "“",
+    "”",
+    "（",
+    "）",
+    ":",
+)
+_STARTS = ("我局", "全年", "通过", "围绕", "坚持", "区政府", "本年度", "针对", "依法")
+_ORDINALS = "一二三四五六七八九十"
+
+
+def placeholders() -> st.SearchStrategy[Placeholder]:
+    return st.sampled_from(PLACEHOLDER_TEXTS).map(Placeholder)
+
+
+def _numbers(kind: ColumnKind) -> st.SearchStrategy[Cell]:
+    counts = st.integers(0, 60) | st.integers(0, 10**9)
+    if kind is ColumnKind.COUNT:
+        return counts
+    if kind is ColumnKind.DELTA:
+        return st.integers(-5000, 5000)
+    money = st.builds(
+        lambda n, places: Decimal(n).scaleb(-places), st.integers(0, 10**12), st.integers(0, 6)
+    )
+    if kind is ColumnKind.MONEY:
+        return money
+    return st.builds(Amount, money, st.sampled_from(Unit))
+
+
+def cells(kind: ColumnKind, *, holes: bool = True) -> st.SearchStrategy[Cell]:
+    """Cells of a column of ``kind``: numbers, and with ``holes`` also blanks and placeholders."""
+    if not holes:
+        return _numbers(kind)
+    return st.one_of(_numbers(kind), _numbers(kind), st.just(BLANK), placeholders())
+
+
+def grids(spec: GridSpec, *, holes: bool = True) -> st.SearchStrategy[Grid]:
+    """Grids of ``spec`` with independent cells (totals need not add up)."""
+    row = st.tuples(*(cells(c.kind, holes=holes) for c in spec.columns))
+    return st.tuples(*(row for _ in spec.rows)).map(lambda rows: Grid(spec, rows))
+
+
+def paragraphs(max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+    paragraph = st.builds(
+        lambda start, words: start + "".join(words),
+        st.sampled_from(_STARTS),
+        st.lists(st.sampled_from(_WORDS), max_size=12),
+    )
+    return st.lists(paragraph, max_size=max_size).map(tuple)
+
+
+def _overviews() -> st.SearchStrategy[Overview]:
+    def numbered(bodies: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+        return tuple((f"（{_ORDINALS[i]}）{body[0]}", *body[1:]) for i, body in enumerate(bodies))
+
+    part = paragraphs().filter(bool)
+    return st.builds(
+        lambda intro, parts: Overview(intro=intro, parts=numbered(parts)),
+        paragraphs(2),
+        st.lists(part, max_size=5),
+    )
+
+
+def _consistent_requests(spec: GridSpec) -> st.SearchStrategy[Grid]:
+    """Table 3 in which every identity holds: rows add up across, results add up down, and
+    新收 + 结转 = 总计 + 结转下年 in every column."""
+    keys = [r.key for r in spec.rows]
+    leaves = [r.key for r in spec.rows if r.parents and r.key != "results_total"]
+    applicants = len(spec.columns) - 1
+
+    @st.composite
+    def build(draw: Callable[[st.SearchStrategy[Any]], Any]) -> Grid:
+        small = st.integers(0, 20) | st.integers(0, 5000)
+        columns: dict[str, list[int]] = {k: [] for k in keys}
+        for _ in range(applicants):
+            results = {k: draw(small) for k in leaves}
+            total = sum(results.values())
+            forward = draw(small)
+            over = draw(st.integers(0, total + forward))
+            for k, v in results.items():
+                columns[k].append(v)
+            columns["results_total"].append(total)
+            columns["carried_forward"].append(forward)
+            columns["carried_over"].append(over)
+            columns["new_received"].append(total + forward - over)
+        return Grid(spec, tuple((*columns[k], sum(columns[k])) for k in keys))
+
+    return build()
+
+
+def _consistent_review(spec: GridSpec) -> st.SearchStrategy[Grid]:
+    parts = st.lists(
+        st.integers(0, 30), min_size=len(spec.columns) - 1, max_size=len(spec.columns) - 1
+    )
+    return st.tuples(*(parts for _ in spec.rows)).map(
+        lambda rows: Grid(spec, tuple((*r, sum(r)) for r in rows))
+    )
+
+
+def _dates(year: int) -> st.SearchStrategy[datetime.date | None]:
+    return st.none() | st.dates(datetime.date(year, 1, 1), datetime.date(year + 1, 12, 31))
+
+
+_AGENCIES = ("温州市公安局鹿城区分局", "淮安市洪泽区人民政府", "淮安市人民政府", "某县农业农村局")
+
+
+def reports(
+    *, version: TemplateVersion | None = None, consistent: bool = False
+) -> st.SearchStrategy[Report]:
+    """Reports of ``version`` (both when None); ``consistent`` ones satisfy every identity."""
+    versions = [version] if version is not None else list(TemplateVersion)
+
+    @st.composite
+    def build(draw: Callable[[st.SearchStrategy[Any]], Any]) -> Report:
+        spec: TemplateSpec = template(draw(st.sampled_from(versions)))
+        year = draw(
+            st.integers(2019, 2020)
+            if spec.version is TemplateVersion.V2019
+            else st.integers(2021, 2030)
+        )
+        agency = draw(st.sampled_from(_AGENCIES))
+        if consistent:
+            requests = draw(_consistent_requests(spec.requests))
+            review = draw(_consistent_review(spec.review_litigation))
+        else:
+            requests = draw(grids(spec.requests))
+            review = draw(grids(spec.review_litigation))
+        return Report(
+            version=spec.version,
+            agency=agency,
+            year=year,
+            title=draw(st.sampled_from(("", f"{agency}{year}年政府信息公开工作年度报告"))),
+            publication_date=draw(_dates(year)),
+            preamble=draw(paragraphs()),
+            overview=draw(_overviews()),
+            disclosure=Disclosure(tuple(draw(grids(b)) for b in spec.disclosure)),
+            requests=requests,
+            review_litigation=review,
+            problems=draw(paragraphs()),
+            other_matters=draw(paragraphs()),
+            trailer=draw(paragraphs(2)),
+        )
+
+    return build()

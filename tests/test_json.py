@@ -1,0 +1,209 @@
+"""JSON in and out: round trips, the schema, and whole error messages for bad input."""
+
+import copy
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import jsonschema
+import pytest
+from hypothesis import given
+
+import govinfo
+from govinfo import JSONError, Placeholder, TemplateVersion
+from govinfo.strategies import reports
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EXAMPLE = json.loads(Path(govinfo.example_path(".json")).read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(
+    govinfo.json_schema(), format_checker=jsonschema.FormatChecker()
+)
+
+
+def only_primitives(value):
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and only_primitives(v) for k, v in value.items())
+    if isinstance(value, list):
+        return all(map(only_primitives, value))
+    return value is None or type(value) in (str, int, bool)
+
+
+@given(reports())
+def test_round_trip_through_real_json(report):
+    text = govinfo.to_json(report)
+    data = json.loads(text)
+    assert only_primitives(data)
+    assert govinfo.from_json(json.dumps(data)) == report
+
+
+@given(reports())
+def test_output_validates_against_schema(report):
+    VALIDATOR.validate(json.loads(govinfo.to_json(report)))
+
+
+def test_schema_is_valid_draft_2020_12():
+    jsonschema.Draft202012Validator.check_schema(govinfo.json_schema())
+
+
+def test_schema_rejects_what_from_json_rejects():
+    bad = copy.deepcopy(EXAMPLE)
+    bad["requests"]["new_received"]["natural_person"] = -1
+    assert not VALIDATOR.is_valid(bad)
+    bad = copy.deepcopy(EXAMPLE)
+    bad["version"] = "2019"  # 2021 rows under the 2019 version
+    assert not VALIDATOR.is_valid(bad)
+
+
+def test_bundled_example_reads_and_writes_back_byte_for_byte():
+    text = Path(govinfo.example_path(".json")).read_text(encoding="utf-8")
+    report = govinfo.from_json(text)
+    assert govinfo.to_json(report) + "\n" == text
+    assert report.disclosure["fees"]["administrative_fees", "amount"] == Decimal("299.8145")
+    assert report.requests["results_total", "total"] == 0  # as printed, though it should be 3
+
+
+def test_cells_in_json():
+    report = govinfo.load_example()
+    grid = report.requests.replace(
+        {("new_received", "other"): govinfo.BLANK, ("carried_over", "other"): Placeholder("/")}
+    )
+    data = json.loads(govinfo.to_json(attrs.evolve(report, requests=grid)))
+    assert data["requests"]["new_received"]["other"] is None
+    assert data["requests"]["carried_over"]["other"] == {"placeholder": "/"}
+    assert data["requests"]["new_received"]["natural_person"] == 3
+    assert data["disclosure"]["fees"]["administrative_fees"]["amount"] == "299.8145"
+    assert data["publication_date"] == "2021-01-18"
+    assert data["schema"] == "govinfo.report/1"
+
+
+def bad(**changes):
+    data = copy.deepcopy(EXAMPLE)
+    for path, value in changes.items():
+        *parents, last = path.split("__")
+        target = data
+        for key in parents:
+            target = target[key]
+        if value is DELETE:
+            del target[last]
+        else:
+            target[last] = value
+    return json.dumps(data, ensure_ascii=False)
+
+
+DELETE = object()
+
+BAD_JSON = [
+    pytest.param(
+        bad(requests__new_received__natural_person="3a"),
+        "$.requests.new_received.natural_person: expected a non-negative integer, null or "
+        '{"placeholder": ...}, got "3a"',
+        id="string-for-count",
+    ),
+    pytest.param(
+        bad(requests__carried_forward__total=-2),
+        "$.requests.carried_forward.total: expected a non-negative integer, null or "
+        '{"placeholder": ...}, got -2',
+        id="negative-count",
+    ),
+    pytest.param(
+        bad(review_litigation__administrative_review__upheld=1.0),
+        "$.review_litigation.administrative_review.upheld: expected a non-negative integer, "
+        'null or {"placeholder": ...}, got 1.0',
+        id="float-for-count",
+    ),
+    pytest.param(
+        bad(disclosure__fees__administrative_fees__amount=299.8145),
+        "$.disclosure.fees.administrative_fees.amount: expected a non-negative decimal string "
+        'such as "299.8145", null or {"placeholder": ...}, got 299.8145',
+        id="float-for-money",
+    ),
+    pytest.param(
+        bad(requests__granted=DELETE),
+        '$.requests: missing field "granted"',
+        id="missing-row",
+    ),
+    pytest.param(
+        bad(agency=DELETE, surplus=1),
+        '$.surplus: unknown field\n$: missing field "agency"',
+        id="unknown-and-missing-field",
+    ),
+    pytest.param(
+        bad(year="2021", publication_date="2022-02-30"),
+        '$.year: expected an integer, got "2021"\n'
+        '$.publication_date: expected an ISO 8601 date such as "2022-01-18", got "2022-02-30"',
+        id="wrong-scalar-types",
+    ),
+    pytest.param(
+        bad(version="2020"),
+        '$.version: expected one of ["2019", "2021"], got "2020"',
+        id="unknown-version",
+    ),
+    pytest.param(
+        bad(schema="govinfo.report/2"),
+        '$.schema: expected "govinfo.report/1", got "govinfo.report/2"',
+        id="wrong-schema",
+    ),
+    pytest.param(
+        bad(requests__granted__other={"placeholder": "1/2"}),
+        '$.requests.granted.other.placeholder: expected a placeholder text such as "/" or '
+        '"不适用" (one line, no digits), got "1/2"',
+        id="placeholder-with-digits",
+    ),
+    pytest.param(
+        bad(overview__parts=[["（一）主动公开"], [], "x"]),
+        "$.overview.parts[1]: expected a non-empty list of paragraphs, got []\n"
+        '$.overview.parts[2]: expected a list of paragraphs, got "x"',
+        id="bad-overview-parts",
+    ),
+    pytest.param(
+        bad(problems=["ok", " padded ", 7]),
+        "$.problems[1]: expected a non-empty line of text without surrounding spaces, "
+        'got " padded "\n'
+        "$.problems[2]: expected a non-empty line of text without surrounding spaces, got 7",
+        id="bad-paragraphs",
+    ),
+    pytest.param(
+        "{",
+        "$: not valid JSON: Expecting property name enclosed in double quotes: "
+        "line 1 column 2 (char 1)",
+        id="not-json",
+    ),
+    pytest.param('{"a": 1, "a": 2}', '$: not valid JSON: duplicate key "a"', id="duplicate-key"),
+    pytest.param("[1, 2]", "$: expected a JSON object, got [1, 2]", id="not-an-object"),
+    pytest.param('{"x": NaN}', "$: not valid JSON: NaN is not a JSON number", id="nan"),
+]
+
+
+@pytest.mark.parametrize(("text", "message"), BAD_JSON)
+def test_bad_json_names_every_bad_place(text, message):
+    with pytest.raises(JSONError) as info:
+        govinfo.from_json(text)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize("value", [None, 3, 2.5, ["{}"], {"schema": 1}, object()])
+def test_wrong_input_type_is_a_domain_error(value):
+    with pytest.raises(JSONError, match=r"^\$: expected JSON text \(str or bytes\), got "):
+        govinfo.from_json(value)
+
+
+@pytest.mark.parametrize("value", [None, "{}", EXAMPLE])
+def test_to_json_refuses_non_reports(value):
+    with pytest.raises(JSONError, match=r"^\$: expected a Report to write, got "):
+        govinfo.to_json(value)
+
+
+def test_bytes_are_read_as_utf8():
+    report = govinfo.from_json(bad().encode("utf-8"))
+    assert report.version is TemplateVersion.V2021
+
+
+def test_invalid_utf8_is_a_domain_error():
+    with pytest.raises(JSONError, match=r"^\$: not valid JSON: "):
+        govinfo.from_json(b"\xff\xfe{")
+
+
+def test_deep_nesting_is_a_domain_error():
+    with pytest.raises(JSONError):
+        govinfo.from_json("[" * 100_000 + "]" * 100_000)
