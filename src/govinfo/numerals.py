@@ -462,7 +462,7 @@ def _chinese(
     return _decimal(negative, str(value) + fraction, exponent - len(fraction)), form
 
 
-def _check_script(src: str) -> None:
+def check_script(src: str) -> None:
     """Reject numerals that mix financial (壹) and everyday (一) characters."""
     first_fin = first_low = -1
     for i, c in enumerate(src):
@@ -546,7 +546,7 @@ def parse_number(text: str, *, lenient: bool = False) -> int | Decimal:
             end -= 1
     s = normalize(text)
     if not FINANCIAL.isdisjoint(text):
-        _check_script(text)
+        check_script(text)
     if not lenient:
         fast = _fast_positional(s)  # the common case: canonical sections, no sign or point
         if fast is not None:
