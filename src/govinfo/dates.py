@@ -109,7 +109,7 @@ def _expect(s: str, src: str, i: int, n: int, char: str) -> int:
     i = _skip_spaces(s, i, n)
     if i >= n or s[i] != char:
         _fail(f"expected {char}, found {_found(src, i)}", src, i)
-    return _skip_spaces(s, i + 1, n)
+    return i + 1 if char == "日" else _skip_spaces(s, i + 1, n)
 
 
 def _component(s: str, src: str, i: int, n: int, arabic: bool, what: str) -> tuple[int, int]:
