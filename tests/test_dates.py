@@ -128,10 +128,8 @@ def test_bad_periods(text: str) -> None:
 
 
 def test_find_dates_in_a_report_sentence() -> None:
-    text = (
-        "所列数据的统计期限从2021年1月1日起至12月31日止，"
-        "于2022年1月18日发布，电话0577-89990928。"
-    )
+    period = "所列数据的统计期限从2021年1月1日起至12月31日止，"
+    text = period + "于2022年1月18日发布，电话0577-89990928。"
     assert [(f.date, text[f.start : f.end]) for f in find_dates(text)] == [
         (D(2021, 1, 1), "2021年1月1日"),
         (D(2022, 1, 18), "2022年1月18日"),
