@@ -35,7 +35,7 @@ from attrs import frozen
 
 from govinfo._chars import FINANCIAL, normalize
 from govinfo.errors import InvalidAmount, InvalidNumeral
-from govinfo.numerals import check_script, read_number
+from govinfo.numerals import check_script, read_number, short_repr
 
 __all__ = [
     "Amount",
@@ -101,10 +101,7 @@ def _found(src: str, i: int) -> str:
 
 
 def _type_error(value: object, expected: str) -> NoReturn:
-    shown = repr(value)
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    raise InvalidAmount(f"expected {expected}, found {type(value).__name__}", shown, 0)
+    raise InvalidAmount(f"expected {expected}, found {type(value).__name__}", short_repr(value), 0)
 
 
 def _jiao_fen(s: str, src: str, i: int) -> tuple[int, int, int]:

@@ -41,7 +41,7 @@ from attrs import frozen
 
 from govinfo._chars import normalize
 from govinfo.errors import InvalidDate, InvalidNumeral
-from govinfo.numerals import FORM_DIGITS, NumberStyle, format_number, read_number
+from govinfo.numerals import FORM_DIGITS, NumberStyle, format_number, read_number, short_repr
 
 __all__ = [
     "DateStyle",
@@ -224,10 +224,7 @@ def _starts_year(s: str, i: int, n: int) -> bool:
 
 
 def _type_error(value: object, expected: str) -> NoReturn:
-    shown = repr(value)
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    raise InvalidDate(f"expected {expected}, found {type(value).__name__}", shown, 0)
+    raise InvalidDate(f"expected {expected}, found {type(value).__name__}", short_repr(value), 0)
 
 
 def parse_date(text: str) -> datetime.date:

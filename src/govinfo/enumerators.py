@@ -29,7 +29,7 @@ from attrs import frozen
 
 from govinfo._chars import normalize
 from govinfo.errors import InvalidEnumerator, InvalidNumeral
-from govinfo.numerals import FORM_DIGITS, format_number, read_number
+from govinfo.numerals import FORM_DIGITS, format_number, read_number, short_repr
 
 __all__ = [
     "Citation",
@@ -147,10 +147,9 @@ def _read_enumerator(s: str, src: str, i: int) -> tuple[Enumerator, int]:
 
 
 def _type_error(value: object, expected: str) -> NoReturn:
-    shown = repr(value)
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    raise InvalidEnumerator(f"expected {expected}, found {type(value).__name__}", shown, 0)
+    raise InvalidEnumerator(
+        f"expected {expected}, found {type(value).__name__}", short_repr(value), 0
+    )
 
 
 def parse_enumerator(text: str) -> Enumerator:

@@ -498,11 +498,20 @@ def read_number(
     _fail(f"expected a number, found {_found(src, i)}", src, i)
 
 
+def short_repr(value: object) -> str:
+    """``repr(value)`` cut to 80 characters, for the source line of a wrong-type error.
+
+    Never raises: ``repr`` of an int with more than 4300 digits does, for instance.
+    """
+    try:
+        shown = repr(value)
+    except Exception:
+        shown = f"<{type(value).__name__}>"
+    return shown if len(shown) <= 80 else shown[:77] + "..."
+
+
 def _type_error(value: object, expected: str) -> NoReturn:
-    shown = repr(value)
-    if len(shown) > 80:
-        shown = shown[:77] + "..."
-    raise InvalidNumeral(f"expected {expected}, found {type(value).__name__}", shown, 0)
+    raise InvalidNumeral(f"expected {expected}, found {type(value).__name__}", short_repr(value), 0)
 
 
 def parse_number(text: str, *, lenient: bool = False) -> int | Decimal:
