@@ -29,6 +29,7 @@ from attrs import field, frozen
 from govinfo.errors import ModelError
 
 __all__ = [
+    "LABEL_ALIASES",
     "SECTIONS",
     "ColumnKind",
     "ColumnSpec",
@@ -405,3 +406,12 @@ def template(version: TemplateVersion) -> TemplateSpec:
     except ValueError:
         known = ", ".join(repr(v.value) for v in TemplateVersion)
         raise ModelError(f"unknown template version {version!r}; expected one of {known}") from None
+
+
+LABEL_ALIASES: dict[str, tuple[str, ...]] = {
+    _REQUEST_COLUMNS[-1].label: ("合计",),
+    _REQUEST_ROWS_2021[-2].label: ("（七）合计",),
+    _DISCLOSURE_2021[0].rows[1].label: (_DISCLOSURE_2019[0].rows[1].label,),
+}
+"""Other labels published reports print for a template label: 合计 for 总计, and the 2019
+label 规范性文件 in reports on the 2021 template. Readers accept them; writers never print them."""
