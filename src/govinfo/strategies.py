@@ -8,6 +8,10 @@ Needs the optional dependency ``hypothesis`` (``pip install govinfo[strategies]`
 ...     assert report.requests["new_received", "total"] >= 0
 >>> test_totals()
 
+Generated reports can be written in the text form and read back: the title names the agency and
+the year, and the trailer opens with the agency's name or the publication date, as real reports
+do (see :func:`govinfo.text.render_text`).
+
 ``reports(consistent=True)`` yields only reports in which every identity of the template holds
 (table 3 balances in every column, every 总计 is the sum of its parts, table 4's totals add up);
 the other reports have blanks and placeholders anywhere and totals that need not add up.
@@ -23,6 +27,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from govinfo.amounts import Amount, Unit
+from govinfo.dates import DateStyle, format_date
 from govinfo.model import BLANK, Cell, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.template import ColumnKind, GridSpec, TemplateSpec, TemplateVersion, template
 
@@ -169,6 +174,21 @@ def _dates(year: int) -> st.SearchStrategy[datetime.date | None]:
     return st.none() | st.dates(datetime.date(year, 1, 1), datetime.date(year + 1, 12, 31))
 
 
+def _trailers(agency: str, date: datetime.date | None) -> st.SearchStrategy[tuple[str, ...]]:
+    """The text after section 六 as reports print it: the agency's name and the date (as in the
+    reference report), then attachment names and links; or nothing at all."""
+    if date is None:
+        opening: st.SearchStrategy[tuple[str, ...]] = st.just((agency,))
+    else:
+        official = format_date(date, style=DateStyle.OFFICIAL)
+        written = st.sampled_from((f"{date.year}年{date.month}月{date.day}日", official))
+        opening = st.tuples(st.sampled_from(((agency,), ())), written).map(
+            lambda pair: (*pair[0], pair[1])
+        )
+    signed = st.builds(lambda head, rest: head + rest, opening, paragraphs(2))
+    return signed if date is not None else st.just(()) | signed
+
+
 _AGENCIES = ("温州市公安局鹿城区分局", "淮安市洪泽区人民政府", "淮安市人民政府", "某县农业农村局")
 
 
@@ -193,12 +213,13 @@ def reports(
         else:
             requests = draw(grids(spec.requests))
             review = draw(grids(spec.review_litigation))
+        date = draw(_dates(year))
         return Report(
             version=spec.version,
             agency=agency,
             year=year,
-            title=draw(st.sampled_from(("", f"{agency}{year}年政府信息公开工作年度报告"))),
-            publication_date=draw(_dates(year)),
+            title=f"{agency}{year}年政府信息公开工作年度报告",
+            publication_date=date,
             preamble=draw(paragraphs()),
             overview=draw(_overviews()),
             disclosure=Disclosure(tuple(draw(grids(b)) for b in spec.disclosure)),
@@ -206,7 +227,7 @@ def reports(
             review_litigation=review,
             problems=draw(paragraphs()),
             other_matters=draw(paragraphs()),
-            trailer=draw(paragraphs(2)),
+            trailer=draw(_trailers(agency, date)),
         )
 
     return build()
