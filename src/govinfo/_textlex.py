@@ -1,0 +1,144 @@
+"""Lines and cells of report text: the tokenizer under :mod:`govinfo.text`.
+
+The source is first made uniform (a leading BOM dropped, CRLF and CR turned into LF), so line
+numbers are the ones an editor shows. Each line is then one of these named kinds, tried in
+order on the line without its surrounding whitespace::
+
+    blank        nothing but whitespace
+    page_marker  a page footer or marker alone on its line: "- 3 -", "— 4 —", "第5页",
+                 "第 5 页 共 9 页"
+    table_rule   a Markdown table delimiter row: "|---|:---:|"
+    text         anything else
+
+A text line inside a table is cut into cells: a Markdown row (starting with "|") at its pipes,
+where an empty cell is an explicit blank; any other line at runs of whitespace (spaces, tabs,
+ideographic spaces), so "社会公益 组织" gives two cells that the parser joins again by label.
+
+Every cell also carries a *key*: its text folded for comparison with template labels
+(:func:`fold`), so （一）/(一), "1." / "1、" / "1. ", full-width digits and spaces inside labels
+compare equal.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Final
+
+from govinfo._chars import normalize
+
+__all__ = ["BLANK_LINE", "PAGE_MARKER", "TABLE_RULE", "TEXT", "Cell", "Line", "fold", "lex"]
+
+BLANK_LINE: Final = "blank"
+PAGE_MARKER: Final = "page_marker"
+TABLE_RULE: Final = "table_rule"
+TEXT: Final = "text"
+
+_PATTERNS: Final = {
+    PAGE_MARKER: re.compile(
+        r"[-—–－─]+\s*[0-9０-９]+\s*[-—–－─]+"
+        r"|第\s*[0-9０-９]+\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]+\s*页)?"
+    ),
+    TABLE_RULE: re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?"),
+}
+
+# What folding removes or unifies beyond the shared character table (govinfo._chars): spaces
+# inside labels, and the three ways of writing double quotes.
+_FOLD: Final = str.maketrans(
+    {" ": None, "\t": None, "\xa0": None, "\u3000": None, "“": '"', "”": '"', "＂": '"'}
+)
+_ARABIC_COMMA: Final = re.compile(r"([0-9]+)、")
+
+
+@functools.lru_cache(maxsize=4096)
+def fold(text: str) -> str:
+    """``text`` folded for comparing labels: one form of punctuation and digits, no spaces.
+
+    >>> fold("1、申请人 无正当理由") == fold("1. 申请人无正当理由") == "1.申请人无正当理由"
+    True
+    >>> fold("（三）不予公开"), fold("危及“三安全一稳定”")
+    ('(三)不予公开', '危及"三安全一稳定"')
+    """
+    key = normalize(text).translate(_FOLD)
+    if key[:1].isdigit() and "、" in key:  # "1、" is the same enumerator as "1."
+        key = _ARABIC_COMMA.sub(r"\1.", key, count=1)
+    return key
+
+
+class Line:
+    """One line of the source: its 0-based index, offset, text (without the newline) and kind."""
+
+    __slots__ = ("content", "index", "kind", "start", "text")
+
+    def __init__(self, index: int, start: int, text: str) -> None:
+        self.index = index
+        self.start = start
+        self.text = text
+        self.content = text.strip()
+        content = self.content
+        if not content:
+            self.kind = BLANK_LINE
+        elif content[0] in "-—–－─第" and _PATTERNS[PAGE_MARKER].fullmatch(content):
+            self.kind = PAGE_MARKER
+        elif content[0] == "|" and _PATTERNS[TABLE_RULE].fullmatch(content):
+            self.kind = TABLE_RULE
+        else:
+            self.kind = TEXT
+
+    def cells(self) -> list[Cell]:
+        """The cells of this line (a text line), in order."""
+        text, base = self.text, self.start
+        out: list[Cell] = []
+        if self.content.startswith("|"):
+            left = text.index("|") + 1
+            right = text.rindex("|")
+            parts = text[left:right].split("|") if right >= left else [text[left:]]
+            offset = left
+            for part in parts:
+                stripped = part.strip()
+                at = offset + (part.index(stripped) if stripped else 0)
+                out.append(Cell(stripped, base + at, self.index, explicit=True))
+                offset += len(part) + 1
+            return out
+        parts = self.content.split()
+        if len(parts) == 1:  # the common case: one cell on its line
+            out.append(Cell(self.content, base + text.index(self.content), self.index))
+            return out
+        for match in _SPACE_SPLIT.finditer(text):
+            out.append(Cell(match.group(), base + match.start(), self.index))
+        return out
+
+
+_SPACE_SPLIT: Final = re.compile(r"[^\s\u3000\xa0]+")
+
+
+class Cell:
+    """One table cell as printed: text, offset in the source, line index and folded key.
+
+    ``explicit`` marks a cell of a Markdown row, where an empty cell is an explicit blank.
+    """
+
+    __slots__ = ("explicit", "key", "line", "start", "text")
+
+    def __init__(self, text: str, start: int, line: int, *, explicit: bool = False) -> None:
+        self.text = text
+        self.start = start
+        self.line = line
+        self.explicit = explicit
+        self.key = fold(text) if text else ""
+
+    def __repr__(self) -> str:
+        return f"Cell({self.text!r}, line={self.line + 1})"
+
+
+def lex(text: str) -> tuple[str, list[Line]]:
+    """The uniform source (no BOM, LF line ends) and its lines."""
+    source = text.removeprefix("\ufeff")
+    if "\r" in source:
+        source = source.replace("\r\n", "\n").replace("\r", "\n")
+    lines: list[Line] = []
+    start = 0
+    for index, line in enumerate(source.split("\n")):
+        lines.append(Line(index, start, line))
+        start += len(line) + 1
+    return source, lines
