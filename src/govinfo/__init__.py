@@ -18,18 +18,21 @@ from govinfo.errors import GovInfoError, JSONError, ModelError, TextSyntaxError
 from govinfo.model import BLANK, Blank, Cell, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.serialize import from_json, json_schema, to_json
 from govinfo.template import TemplateVersion, template
+from govinfo.text import Diagnostic, ParseResult, parse_text, read_text, render_text
 
 __all__ = [
     "BLANK",
     "Amount",
     "Blank",
     "Cell",
+    "Diagnostic",
     "Disclosure",
     "GovInfoError",
     "Grid",
     "JSONError",
     "ModelError",
     "Overview",
+    "ParseResult",
     "Placeholder",
     "Report",
     "TemplateVersion",
@@ -40,6 +43,9 @@ __all__ = [
     "from_json",
     "json_schema",
     "load_example",
+    "parse_text",
+    "read_text",
+    "render_text",
     "template",
     "to_json",
 ]

@@ -68,13 +68,15 @@ def fold(text: str) -> str:
 class Line:
     """One line of the source: its 0-based index, offset, text (without the newline) and kind."""
 
-    __slots__ = ("content", "index", "kind", "start", "text")
+    __slots__ = ("content", "header", "index", "kind", "start", "text")
 
     def __init__(self, index: int, start: int, text: str) -> None:
         self.index = index
         self.start = start
         self.text = text
         self.content = text.strip()
+        self.header = False
+        """A Markdown header row: the line just above a delimiter row."""
         content = self.content
         if not content:
             self.kind = BLANK_LINE
@@ -97,7 +99,9 @@ class Line:
             for part in parts:
                 stripped = part.strip()
                 at = offset + (part.index(stripped) if stripped else 0)
-                out.append(Cell(stripped, base + at, self.index, explicit=True))
+                cell = Cell(stripped, base + at, self.index, explicit=True)
+                cell.header = self.header
+                out.append(cell)
                 offset += len(part) + 1
             return out
         parts = self.content.split()
@@ -115,16 +119,18 @@ _SPACE_SPLIT: Final = re.compile(r"[^\s\u3000\xa0]+")
 class Cell:
     """One table cell as printed: text, offset in the source, line index and folded key.
 
-    ``explicit`` marks a cell of a Markdown row, where an empty cell is an explicit blank.
+    ``explicit`` marks a cell of a Markdown row, where an empty cell is an explicit blank;
+    ``header`` a cell of a Markdown header row.
     """
 
-    __slots__ = ("explicit", "key", "line", "start", "text")
+    __slots__ = ("explicit", "header", "key", "line", "start", "text")
 
     def __init__(self, text: str, start: int, line: int, *, explicit: bool = False) -> None:
         self.text = text
         self.start = start
         self.line = line
         self.explicit = explicit
+        self.header = False
         self.key = fold(text) if text else ""
 
     def __repr__(self) -> str:
@@ -138,7 +144,13 @@ def lex(text: str) -> tuple[str, list[Line]]:
         source = source.replace("\r\n", "\n").replace("\r", "\n")
     lines: list[Line] = []
     start = 0
-    for index, line in enumerate(source.split("\n")):
-        lines.append(Line(index, start, line))
-        start += len(line) + 1
+    last_text: Line | None = None
+    for index, text_line in enumerate(source.split("\n")):
+        line = Line(index, start, text_line)
+        if line.kind == TABLE_RULE and last_text is not None:
+            last_text.header = True
+        elif line.kind == TEXT:
+            last_text = line
+        lines.append(line)
+        start += len(text_line) + 1
     return source, lines

@@ -309,10 +309,11 @@ class Parser:
                 (i for i in range(at, len(lines)) if is_heading(lines[i].content, k)), None
             )
             if found is None:
-                where = lines[at - 1] if at else lines[0]
-                self._at_line(
-                    f"expected the heading {section.heading} after this line, found none", where
-                )
+                if at:
+                    message = f"expected the heading {section.heading} after this line, found none"
+                else:
+                    message = f"expected the heading {section.heading} in the text, found none"
+                self._at_line(message, lines[at - 1] if at else lines[0])
             else:
                 at = found + 1
             bounds.append(found)
@@ -421,7 +422,7 @@ class Parser:
                     self._at_line(message, lines[-1] if lines else self.lines[0])
                 blocks.append(Grid.filled(block))
                 continue
-            grid, at = self._grid(block, cells, found[1], index, block.caption)
+            grid, at = self._grid(block, cells, found[1], index, block.caption, following)
             blocks.append(grid)
         return Disclosure(tuple(blocks))
 
@@ -430,7 +431,7 @@ class Parser:
         return self._grid(spec, cells, 0, label_index(spec), name)[0]
 
     def _grid(
-        self, spec: GridSpec, cells: list[Cell], at: int, index: _Index, name: str
+        self, spec: GridSpec, cells: list[Cell], at: int, index: _Index, name: str, stop: str = ""
     ) -> tuple[Grid, int]:
         """Read a grid's header and rows from ``cells[at:]``; stop at its stop label."""
         end = len(cells)
@@ -467,7 +468,7 @@ class Parser:
                 values.append(cells[at])
                 at += 1
                 continue
-            self._finish(spec, row, label_cell, values, rows, name, expected)
+            self._finish(spec, row, label_cell, values, rows, name, expected, stop)
             values = []
             if found is None or found[0].kind == _STOP:
                 break
@@ -499,6 +500,7 @@ class Parser:
         rows: list[tuple[Value, ...]],
         name: str,
         expected: int,
+        stop: str,
     ) -> None:
         if row is None:  # after a group label only empty Markdown cells may follow
             for cell in values:
@@ -514,15 +516,20 @@ class Parser:
         row_label = spec.rows[row].label
         if len(values) != len(columns):
             wordy = next((c for c in values if _is_wordy(c.key)), None)
-            if wordy is not None and expected < len(spec.rows):
-                self._at_cell(
-                    f"expected the row label {spec.rows[expected].label}, found {wordy.text}",
-                    wordy,
-                )
+            following = (
+                f"the row label {spec.rows[expected].label}"
+                if expected < len(spec.rows)
+                else f"the caption {stop}"
+                if stop
+                else ""
+            )
+            if wordy is not None and following:
+                self._at_cell(f"expected {following}, found {wordy.text}", wordy)
                 return
+            count = f"{len(columns)} value{'s' if len(columns) > 1 else ''}"
+            found = f"{len(values)}: {_shown(values)}" if values else "none"
             message = (
-                f"expected {len(columns)} values for the row {row_label} (line {label.line + 1}),"
-                f" found {len(values)}: {_shown(values)}"
+                f"expected {count} for the row {row_label} (line {label.line + 1}), found {found}"
             )
             self._at_cell(message, values[len(columns)] if len(values) > len(columns) else label)
             return
@@ -571,7 +578,7 @@ class Parser:
         headers += [fold(a) for h in spec.header for a in LABEL_ALIASES.get(h, ())]
         last = -1
         for i, cell in enumerate(cells):
-            if cell.key and any(cell.key in h for h in headers):
+            if cell.header or (cell.key and any(cell.key in h for h in headers)):
                 last = i
         for cell in cells[: last + 1]:
             if _HAS_DIGIT.search(cell.key) and _is_number(cell.key):

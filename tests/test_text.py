@@ -1,0 +1,693 @@
+"""The text form: the reference report cell by cell, round trips, every tolerated deviation,
+stray numbers, whole error messages, the lenient reader and the PDF text extractions."""
+
+import datetime
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+
+import govinfo
+from govinfo import BLANK, Placeholder, TemplateVersion, TextSyntaxError
+from govinfo.strategies import reports
+from govinfo.template import SECTIONS
+from govinfo.text import BLANK_MARK, Diagnostic, TextRenderError, parse_text, read_text, render_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SEED = Path(govinfo.example_path(".txt")).read_text(encoding="utf-8")
+EXAMPLE = govinfo.load_example()
+
+
+def tables(report):
+    return report.disclosure, report.requests, report.review_litigation
+
+
+def same_tables(text):
+    assert tables(parse_text(text)) == tables(EXAMPLE)
+
+
+# --- the reference report, cell by cell ----------------------------------------------------
+
+ZERO7 = (0,) * 7
+REQUESTS_2021 = {
+    "new_received": (3, 0, 0, 0, 0, 0, 3),
+    "carried_over": ZERO7,
+    "granted": ZERO7,
+    "partially_granted": ZERO7,
+    "withheld_state_secret": ZERO7,
+    "withheld_prohibited_by_law": ZERO7,
+    "withheld_security_stability": ZERO7,
+    "withheld_third_party_rights": ZERO7,
+    "withheld_internal_affairs": ZERO7,
+    "withheld_process_information": ZERO7,
+    "withheld_enforcement_files": (1, 0, 0, 0, 0, 0, 1),
+    "withheld_query_matters": ZERO7,
+    "unavailable_not_held": (2, 0, 0, 0, 0, 0, 2),
+    "unavailable_needs_creation": ZERO7,
+    "unavailable_still_unclear": ZERO7,
+    "not_processed_petition": ZERO7,
+    "not_processed_repeated": ZERO7,
+    "not_processed_publication": ZERO7,
+    "not_processed_excessive": ZERO7,
+    "not_processed_confirmation": ZERO7,
+    "other_handling_overdue_correction": ZERO7,
+    "other_handling_unpaid_fee": ZERO7,
+    "other_handling_other": ZERO7,
+    "results_total": ZERO7,  # printed as 0 although the rows above add up to 3: kept
+    "carried_forward": ZERO7,
+}
+COLUMNS_3 = (
+    "natural_person",
+    "commercial_enterprise",
+    "research_institution",
+    "social_organization",
+    "legal_service_agency",
+    "other",
+    "total",
+)
+
+
+def test_golden_reference_report():
+    report = parse_text(SEED)
+    assert report == EXAMPLE
+    assert (report.agency, report.year, report.version) == (
+        "温州市公安局鹿城区分局",
+        2021,
+        TemplateVersion.V2021,
+    )
+    assert report.publication_date == datetime.date(2021, 1, 18)  # as printed
+    regulations = report.disclosure["regulations"]
+    assert regulations.row("rules") == {"issued": 0, "repealed": 0, "in_force": 0}
+    assert regulations.row("normative_documents") == {"issued": 0, "repealed": 0, "in_force": 4}
+    assert report.disclosure["licensing"]["administrative_licensing", "decisions"] == 4039
+    assert report.disclosure["enforcement"]["administrative_penalty", "decisions"] == 7526
+    assert report.disclosure["enforcement"]["administrative_coercion", "decisions"] == 4239
+    fee = report.disclosure["fees"]["administrative_fees", "amount"]
+    assert type(fee) is Decimal
+    assert str(fee) == "299.8145"
+    for row, values in REQUESTS_2021.items():
+        for column, value in zip(COLUMNS_3, values, strict=True):
+            assert report.requests[row, column] == value, (row, column)
+    assert [r.key for r in report.requests.spec.rows] == list(REQUESTS_2021)
+    review = report.review_litigation
+    zeros = dict.fromkeys(("upheld", "corrected", "other", "pending", "total"), 0)
+    assert review.row("administrative_review") == zeros | {"upheld": 1, "total": 1}
+    assert review.row("litigation_direct") == zeros
+    assert review.row("litigation_after_review") == zeros
+
+
+def test_no_text_of_the_reference_report_is_lost():
+    rendered = render_text(parse_text(SEED))
+    rendered_lines = set(rendered.split("\n"))
+    report = EXAMPLE
+    prose = [
+        report.title,
+        *report.preamble,
+        *report.overview.paragraphs(),
+        *report.problems,
+        *report.other_matters,
+        *report.trailer,
+    ]
+    assert prose  # and every non-blank line of the seed outside the tables is among them
+    tables_start = SEED.index(SECTIONS[1].heading)
+    tables_end = SEED.index(SECTIONS[4].heading)
+    for line in SEED[:tables_start].splitlines() + SEED[tables_end:].splitlines():
+        if line.strip() and line.strip() not in [s.heading for s in SECTIONS]:
+            assert line.strip() in rendered_lines, line
+
+
+def test_canonical_form_of_the_reference_report():
+    text = render_text(EXAMPLE)
+    lines = text.split("\n\n")
+    assert lines[0] == EXAMPLE.title
+    assert "第二十条第（一）项" in lines
+    assert "299.8145" in lines
+    assert "299.8145万元" not in lines
+    assert "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请" in lines
+    assert "3.危及“三安全一稳定”" in lines
+    assert "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）" in lines
+    assert text.endswith("年报解读链接:\n")
+    assert "\n\n\n" not in text
+    assert render_text(parse_text(text)) == text
+
+
+# --- properties ------------------------------------------------------------------------------
+
+
+@given(reports(version=TemplateVersion.V2019))
+def test_round_trip_2019(report):
+    text = render_text(report)
+    assert parse_text(text) == report
+    assert render_text(parse_text(text)) == text
+
+
+@given(reports(version=TemplateVersion.V2021))
+def test_round_trip_2021(report):
+    text = render_text(report)
+    assert parse_text(text) == report
+    assert render_text(parse_text(text)) == text
+
+
+@given(reports(consistent=True))
+def test_lenient_reader_agrees_on_canonical_text(report):
+    result = read_text(render_text(report))
+    assert result == govinfo.ParseResult(report=report, diagnostics=())
+
+
+# --- tolerated deviations, each from the reference report --------------------------------
+
+
+def test_no_blank_lines():
+    text = "\n".join(line for line in SEED.splitlines() if line.strip())
+    assert parse_text(text) == EXAMPLE
+
+
+def test_canonical_blank_lines_doubled():
+    text = render_text(EXAMPLE).replace("\n\n", "\n\n\n")
+    assert parse_text(text) == EXAMPLE
+
+
+def test_crlf_and_bom():
+    assert parse_text("\ufeff" + SEED.replace("\n", "\r\n")) == EXAMPLE
+
+
+def test_markdown_heading_markers():
+    text = SEED
+    for section in SECTIONS:
+        text = text.replace(f"\n{section.heading}\n", f"\n## {section.heading}\n")
+    assert text.count("## ") == 6
+    assert parse_text(text) == EXAMPLE
+
+
+def test_heading_variants():
+    text = SEED.replace(SECTIONS[3].heading + "\n", SECTIONS[3].variants[0] + "\n")
+    text = text.replace(SECTIONS[4].heading, SECTIONS[4].variants[0])
+    assert parse_text(text) == EXAMPLE
+
+
+def txt(cell):
+    if cell is BLANK:
+        return BLANK_MARK
+    return cell.text if isinstance(cell, Placeholder) else str(cell)
+
+
+def one_line_per_row(report, separator):
+    """The report with header cells on one line and each row's label and values on another."""
+    canonical = render_text(report).split("\n\n")
+    start = canonical.index(SECTIONS[1].heading)
+    end = canonical.index(SECTIONS[4].heading)
+    head, tail = canonical[: start + 1], canonical[end:]
+    out = []
+    for block in report.disclosure:
+        out += [block.spec.caption, separator.join(block.spec.header)]
+        for row, values in zip(block.spec.rows, block.cells, strict=True):
+            out.append(separator.join([row.label, *map(txt, values)]))
+    out.append(SECTIONS[2].heading)
+    out.append(separator.join(report.requests.spec.header))
+    for (row, groups), values in zip(
+        report.requests.spec.groups(), report.requests.cells, strict=True
+    ):
+        out += groups
+        out.append(separator.join([row.label, *map(txt, values)]))
+    out.append(SECTIONS[3].heading)
+    grid = report.review_litigation
+    out.append(separator.join(grid.spec.header))
+    out.append(separator.join(txt(c) for _, _, c in grid.items()))
+    return "\n".join(head + out + tail)
+
+
+@pytest.mark.parametrize("separator", [" ", "\t", "  \t ", "\u3000"])
+def test_several_cells_on_one_line(separator):
+    assert parse_text(one_line_per_row(EXAMPLE, separator)) == EXAMPLE
+
+
+def markdown(report, invented=False):
+    """The tables as Markdown pipe tables, as PDF→Markdown converters write them."""
+    canonical = render_text(report).split("\n\n")
+    start = canonical.index(SECTIONS[1].heading)
+    end = canonical.index(SECTIONS[4].heading)
+
+    def table(header, rows):
+        width = max(len(r) for r in [header, *rows])
+        if invented:
+            header = [f"数据{i + 1}" for i in range(width)]
+        pad = [*header, *[""] * (width - len(header))]
+        lines = ["| " + " | ".join(pad) + " |", "|" + "---|" * width]
+        for row in rows:
+            lines.append("| " + " | ".join([*row, *[""] * (width - len(row))]) + " |")
+        return lines
+
+    out = canonical[: start + 1]
+    for block in report.disclosure:
+        out.append(block.spec.caption)
+        rows = [[r.label, *map(txt, v)] for r, v in zip(block.spec.rows, block.cells, strict=True)]
+        out += table(list(block.spec.header), rows)
+    out.append(SECTIONS[2].heading)
+    rows = []
+    for (row, groups), values in zip(
+        report.requests.spec.groups(), report.requests.cells, strict=True
+    ):
+        rows += [[g] for g in groups]
+        rows.append([row.label, *map(txt, values)])
+    out += table(["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"], rows)
+    out.append(SECTIONS[3].heading)
+    grid = report.review_litigation
+    out += table(list(grid.spec.header[-15:]), [[txt(c) for _, _, c in grid.items()]])
+    return "\n".join(out + canonical[end:])
+
+
+def test_markdown_pipe_tables():
+    text = markdown(EXAMPLE)
+    assert "|---|" in text
+    assert parse_text(text) == EXAMPLE
+
+
+def test_markdown_pipe_tables_with_invented_headers():
+    text = markdown(EXAMPLE, invented=True)
+    assert "| 数据1 | 数据2 |" in text
+    assert parse_text(text) == EXAMPLE
+
+
+def test_markdown_empty_cells_are_blank():
+    report = attrs.evolve(
+        EXAMPLE,
+        requests=EXAMPLE.requests.replace({("granted", "other"): BLANK}),
+        review_litigation=EXAMPLE.review_litigation.replace(
+            {("litigation_direct", "total"): BLANK}
+        ),
+    )
+    text = markdown(report).replace(f"| {BLANK_MARK} |", "|  |")
+    assert BLANK_MARK not in text
+    assert parse_text(text) == report
+
+
+def test_full_width_punctuation_and_enumerators():
+    # The seed prints (一) and 1、 in table labels; the template's （一） and 1. read the same.
+    text = SEED.replace("第二十条第(", "第二十条第（").replace(")项", "）项")
+    text = re.sub(r"^\((.)\)", r"（\1）", text, flags=re.M)
+    text = re.sub(r"^([0-9])、", r"\1.", text, flags=re.M)
+    assert parse_text(text).requests == EXAMPLE.requests
+    spaced = re.sub(r"^([0-9])[.、]", r"\1. ", SEED, flags=re.M)
+    assert "1. 属于国家秘密" in spaced
+    assert parse_text(spaced) == EXAMPLE
+
+
+def test_half_width_colon_and_comma_in_labels():
+    text = SEED.replace("本年收费金额(单位:万元)", "本年收费金额（单位：万元）")
+    text = text.replace(
+        "部分公开(区分处理的,只计这一情形,不计其他情形)",
+        "部分公开（区分处理的，只计这一情形，不计其他情形）",
+    )
+    assert parse_text(text) == EXAMPLE
+
+
+def test_total_printed_as_subtotal_word():
+    text = SEED.replace("(七)总计", "(七)合计").replace("\n总计\n", "\n合计\n")
+    assert "(七)合计" in text
+    assert parse_text(text) == EXAMPLE
+
+
+def test_old_2019_label_in_a_2021_report():
+    text = SEED.replace("\n行政规范性文件\n", "\n规范性文件\n")
+    assert parse_text(text) == EXAMPLE
+
+
+@pytest.mark.parametrize(
+    ("label", "broken"),
+    [
+        ("社会公益组织", "社会公益 组织"),
+        ("三、本年度办理结果", "三、本年度办 理结果"),
+        ("(三)不予公开", "(三)不\n予公开"),
+        ("1.本机关不掌握相关政府信息", "1.本机关不掌握\n\n相关政府信息"),
+        ("四、结转下年度继续办理", "四、结转下年度\n继续办理"),
+        ("第二十条第(五)项", "第二十条 第(五)项"),
+        ("行政许可", "行政 许可"),
+    ],
+)
+def test_labels_broken_by_spaces_or_line_breaks(label, broken):
+    assert f"\n{label}\n" in SEED
+    assert parse_text(SEED.replace(f"\n{label}\n", f"\n{broken}\n")) == EXAMPLE
+
+
+@pytest.mark.parametrize("marker", ["- 3 -", "— 4 —", "第5页", "第 5 页 共 9 页", "－１２－"])
+def test_page_markers_inside_tables(marker):
+    text = SEED.replace("\n7.属于行政执法案卷\n\n1\n", f"\n7.属于行政执法案卷\n\n{marker}\n\n1\n")
+    text = text.replace("\n4039\n", f"\n{marker}\n4039\n")
+    text = text.replace("\n结果纠正\n", f"\n{marker}\n结果纠正\n", 1)
+    assert text.count(marker) == 3
+    assert parse_text(text) == EXAMPLE
+
+
+def test_group_labels_repeated_after_a_page_break():
+    text = SEED.replace(
+        "\n5.属于三类内部事务信息\n",
+        "\n- 2 -\n三、本年度办理结果\n(三)不予公开\n5.属于三类内部事务信息\n",
+    )
+    assert parse_text(text) == EXAMPLE
+
+
+def test_carried_forward_row_then_the_heading_of_four():
+    # Two lines in a row begin with 四、: the last row of table 3 and the heading of section 四.
+    assert "四、结转下年度继续办理\n\n0\n" in SEED
+    text = "\n".join(line for line in SEED.splitlines() if line.strip())
+    assert "\n0\n四、政府信息公开行政复议、行政诉讼情况\n" in text
+    assert parse_text(text).requests["carried_forward", "total"] == 0
+
+
+def test_thousands_separators_and_full_width_digits():
+    text = SEED.replace("\n4039\n", "\n4,039\n").replace("\n7526\n", "\n７５２６\n")
+    text = text.replace("\n4239\n", "\n４，２３９\n").replace("299.8145万元", "２９９.８１４５万元")
+    assert parse_text(text) == EXAMPLE
+
+
+def test_fee_without_its_unit():
+    assert parse_text(SEED.replace("299.8145万元", "299.8145")) == EXAMPLE
+
+
+def test_blanks_and_placeholders_one_per_line():
+    text = SEED.replace("\n4039\n", "\n/\n").replace("\n7526\n", f"\n{BLANK_MARK}\n")
+    text = text.replace("\n4239\n", "\n不适用\n").replace("299.8145万元", "—")
+    report = parse_text(text)
+    assert report.disclosure["licensing"]["administrative_licensing", "decisions"] == Placeholder(
+        "/"
+    )
+    assert report.disclosure["enforcement"]["administrative_penalty", "decisions"] is BLANK
+    enforcement = report.disclosure["enforcement"]
+    assert enforcement["administrative_coercion", "decisions"] == Placeholder("不适用")
+    assert report.disclosure["fees"]["administrative_fees", "amount"] == Placeholder("—")
+    assert report.requests == EXAMPLE.requests
+
+
+def test_placeholders_on_one_line():
+    report = attrs.evolve(
+        EXAMPLE,
+        requests=EXAMPLE.requests.replace(
+            {("granted", "research_institution"): Placeholder("/"), ("granted", "other"): BLANK}
+        ),
+    )
+    text = one_line_per_row(report, " ")
+    assert "\n（一）予以公开 0 0 / 0 0 （空白） 0\n" in text
+    assert parse_text(text) == report
+
+
+# --- 2019 reports --------------------------------------------------------------------------
+
+
+def test_2019_version_by_markers_and_signed_changes():
+    report = attrs.evolve(
+        govinfo.Report.empty(TemplateVersion.V2019, agency="某局", year=2020),
+        title="某局2020年政府信息公开工作年度报告",
+    )
+    licensing = report.disclosure["licensing"].replace(
+        {("administrative_licensing", "change"): -18, ("other_management_services", "change"): 461}
+    )
+    procurement = report.disclosure["procurement"].replace(
+        {
+            ("centralized_procurement", "total_amount"): govinfo.Amount(
+                Decimal(251000), govinfo.Unit.YUAN
+            )
+        }
+    )
+    blocks = tuple(
+        {"licensing": licensing, "procurement": procurement}.get(b.spec.key, b)
+        for b in report.disclosure
+    )
+    report = attrs.evolve(report, disclosure=govinfo.Disclosure(blocks))
+    text = render_text(report)
+    assert "\n\n-18\n\n" in text
+    assert "\n\n+461\n\n" in text
+    assert "\n\n251000元\n\n" in text
+    assert parse_text(text) == report
+    assert parse_text(text.replace("\n\n+461\n\n", "\n\n461\n\n")) == report
+
+
+def test_version_comes_from_markers_not_the_year():
+    # A 2021-template report on the year 2020: the markers decide.
+    text = SEED.replace("2021年政府信息公开工作年度报告", "2020年政府信息公开工作年度报告", 1)
+    report = parse_text(text)
+    assert (report.year, report.version) == (2020, TemplateVersion.V2021)
+
+
+# --- stray numbers never shift a cell ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("stray", ["2021", "5", "0"])
+def test_a_stray_number_is_an_error_naming_the_row(stray):
+    text = SEED.replace("\n7.属于行政执法案卷\n\n1\n", f"\n7.属于行政执法案卷\n\n{stray}\n\n1\n")
+    with pytest.raises(TextSyntaxError) as caught:
+        parse_text(text)
+    assert caught.value.reason == (
+        "expected 7 values for the row 7.属于行政执法案卷 (line 274), "
+        f"found 8: {stray} 1 0 0 0 0 0 1"
+    )
+    assert caught.value.line == 290  # the first surplus value
+
+
+def test_a_stray_number_in_a_header_is_an_error():
+    text = SEED.replace("\n申请人情况\n", "\n申请人情况\n\n2021\n")
+    with pytest.raises(TextSyntaxError, match="found the number 2021"):
+        parse_text(text)
+
+
+def test_a_stray_number_in_table_four_is_an_error():
+    text = SEED.replace("\n五、存在的主要问题及改进情况\n", "\n3\n五、存在的主要问题及改进情况\n")
+    with pytest.raises(TextSyntaxError, match="expected 15 values"):
+        parse_text(text)
+
+
+def test_lenient_reader_leaves_a_bad_row_blank_and_reads_on():
+    text = SEED.replace("\n7.属于行政执法案卷\n\n1\n", "\n7.属于行政执法案卷\n\n2021\n\n1\n")
+    result = read_text(text)
+    assert [d.line for d in result.diagnostics] == [290]
+    assert result.report.requests.row("withheld_enforcement_files") == dict.fromkeys(
+        COLUMNS_3, BLANK
+    )
+    expected = EXAMPLE.requests.replace(
+        {("withheld_enforcement_files", c): BLANK for c in COLUMNS_3}
+    )
+    assert result.report.requests == expected
+    assert result.report.disclosure == EXAMPLE.disclosure
+    diagnostic = result.diagnostics[0]
+    assert isinstance(diagnostic, Diagnostic)
+    assert str(diagnostic) == (
+        "expected 7 values for the row 7.属于行政执法案卷 (line 274), found 8: 2021 1 0 0 0 0 0 1"
+        " (line 290, column 1)\n1\n^"
+    )
+
+
+# --- whole error messages ------------------------------------------------------------------
+
+
+def error(text):
+    with pytest.raises(TextSyntaxError) as caught:
+        parse_text(text)
+    assert isinstance(caught.value, govinfo.GovInfoError)
+    return str(caught.value)
+
+
+def test_error_too_few_values():
+    text = SEED.replace("\n行政强制\n\n4239\n", "\n行政强制\n")
+    assert error(text) == (
+        "expected 1 value for the row 行政强制 (line 73), found none (line 73, column 1)\n"
+        "行政强制\n"
+        "^^^^^^^^"
+    )
+
+
+def test_error_unknown_row_label():
+    text = SEED.replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
+    assert error(text) == (
+        "expected the row label 2.其他法律行政法规禁止公开, found 2.其他法律行政止公开 "
+        "(line 194, column 1)\n"
+        "2.其他法律行政止公开\n"
+        "^^^^^^^^^^^^^^^^^^^^"
+    )
+
+
+def test_error_not_a_count():
+    text = SEED.replace("\n4039\n", "\n40.39\n")
+    assert error(text) == (
+        "expected a whole number in the column 本年处理决定数量 of the row 行政许可, found 40.39 "
+        "(line 61, column 1)\n"
+        "40.39\n"
+        "^^^^^"
+    )
+
+
+def test_error_fee_in_another_unit():
+    text = SEED.replace("299.8145万元", "2998145元")
+    assert error(text) == (
+        "expected an amount in 万元 in the column 本年收费金额（单位：万元） of the row "
+        "行政事业性收费, found 2998145元 (line 85, column 1)\n"
+        "2998145元\n"
+        "^^^^^^^^^"
+    )
+
+
+def test_error_missing_heading():
+    text = SEED.replace("五、存在的主要问题及改进情况", "五、问题")
+    assert error(text) == (
+        "expected the heading 五、存在的主要问题及改进情况 after this line, found none "
+        "(line 521, column 1)\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        "^^"
+    )
+
+
+def test_error_table_four_short():
+    # The review's 结果维持 (1) is missing: the 14 values left are not shifted into place.
+    message = error(SEED.replace("尚未审结\n\n总计\n\n1\n\n0\n", "尚未审结\n\n总计\n\n0\n"))
+    assert message == (
+        "expected 15 values in 四、政府信息公开行政复议、行政诉讼情况 (3 groups of "
+        "结果维持、结果纠正、其他结果、尚未审结、总计), found 14: 0 0 0 1 0 0 0 0 0 0 … "
+        "(line 587, column 1)\n"
+        "0\n"
+        "^"
+    )
+
+
+def test_error_missing_caption():
+    text = SEED.replace("第二十条第(六)项", "第二十条")
+    assert error(text) == (
+        "expected the caption 第二十条第（六）项, found 第二十条 (line 63, column 1)\n"
+        "第二十条\n"
+        "^^^^^^^^"
+    )
+
+
+def test_error_no_year():
+    headings = "\n".join(s.heading for s in SECTIONS)
+    assert error(f"某局工作年度报告\n{headings}\n") == (
+        "expected the report year in the title, such as “某局2021年政府信息公开工作年度报告”, "
+        "found 某局工作年度报告 (line 1, column 1)\n"
+        "某局工作年度报告\n"
+        "^^^^^^^^^^^^^^^^"
+    )
+
+
+@pytest.mark.parametrize("value", [None, b"text", 3])
+def test_wrong_input_type_is_a_domain_error(value):
+    with pytest.raises(TextSyntaxError, match="expected a str"):
+        parse_text(value)
+    with pytest.raises(TextSyntaxError, match="expected a str"):
+        read_text(value)
+
+
+def test_empty_text_is_an_error():
+    with pytest.raises(TextSyntaxError, match="found no text"):
+        parse_text("\n \n")
+    with pytest.raises(TextSyntaxError, match="found no text"):
+        read_text("")
+
+
+# --- what render_text refuses ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"title": ""}, "the title must name the report year 2021"),
+        ({"title": "温州市公安局鹿城区分局年报"}, "the title must name the report year"),
+        ({"publication_date": None}, "publication date None would read back as"),
+        ({"agency": "别的局"}, "agency '别的局'"),
+        ({"problems": ("二、主动公开政府信息情况",)}, "would read as a heading"),
+        ({"preamble": ("- 3 -",)}, "would read as a heading or marker"),
+    ],
+)
+def test_render_refuses_what_would_not_read_back(change, message):
+    with pytest.raises(TextRenderError, match=re.escape(message)):
+        render_text(attrs.evolve(EXAMPLE, **change))
+
+
+@pytest.mark.parametrize("text", [BLANK_MARK, "N A", "行政", "其他"])
+def test_render_refuses_ambiguous_placeholders(text):
+    cell = ("administrative_review", "other") if text == "其他" else ("granted", "other")
+    report = (
+        attrs.evolve(
+            EXAMPLE, review_litigation=EXAMPLE.review_litigation.replace({cell: Placeholder(text)})
+        )
+        if text == "其他"
+        else attrs.evolve(EXAMPLE, requests=EXAMPLE.requests.replace({cell: Placeholder(text)}))
+    )
+    if text == "行政":
+        report = attrs.evolve(
+            EXAMPLE,
+            disclosure=govinfo.Disclosure(
+                tuple(
+                    b.replace({("administrative_licensing", "decisions"): Placeholder(text)})
+                    if b.spec.key == "licensing"
+                    else b
+                    for b in EXAMPLE.disclosure
+                )
+            ),
+        )
+    with pytest.raises(TextRenderError, match="would not read back"):
+        render_text(report)
+
+
+def test_render_refuses_non_reports():
+    with pytest.raises(TextRenderError, match="expected a Report"):
+        render_text("text")
+
+
+# --- PDF text extractions --------------------------------------------------------------------
+
+PDF_TEXT = {
+    "huaian-city-2024.txt": (
+        87,
+        "expected the row label （二）部分公开（区分处理的，只计这一情形，不计其他情形）, found "
+        "（二）部分公开（区分处理的，只计这一情",
+    ),
+    "huaian-hongze-district-2023.txt": (
+        68,
+        "expected the row label （二）部分公开（区分处理的，只计这一情形，不计其他情形）, found "
+        "（二）部分公开（区分处理的，只计这一情",
+    ),
+    "huaian-hongze-district-2024.txt": (
+        69,
+        "expected the row label （二）部分公开（区分处理的，只计这一情形，不计其他情形）, found "
+        "（二）部分公开（区分处理的，只计这一情",
+    ),
+    "huaian-city-2024-section3-other-extractor.txt": (
+        2,
+        "expected the heading 一、总体情况 in the text, found none",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PDF_TEXT))
+def test_pdf_text_extractions_fail_with_a_located_error(name):
+    line, reason = PDF_TEXT[name]
+    text = (FIXTURES / "pdf-text" / name).read_text(encoding="utf-8")
+    with pytest.raises(TextSyntaxError) as caught:
+        parse_text(text)
+    assert (caught.value.line, caught.value.reason) == (line, reason)
+
+
+def test_pdf_text_lenient_reading_keeps_what_is_certain():
+    text = (FIXTURES / "pdf-text" / "huaian-hongze-district-2024.txt").read_text(encoding="utf-8")
+    result = read_text(text)
+    report = result.report
+    assert (report.agency, report.year, report.version) == (
+        "淮安市洪泽区人民政府",
+        2024,
+        TemplateVersion.V2021,
+    )
+    assert report.title == "淮安市洪泽区人民政府2024 年政府信息公开工作年度报告"
+    regulations = report.disclosure["regulations"]
+    assert regulations.row("normative_documents") == {"issued": 3, "repealed": 0, "in_force": 8}
+    assert report.disclosure["licensing"]["administrative_licensing", "decisions"] == 9487
+    assert report.disclosure["fees"]["administrative_fees", "amount"] == Decimal("7545")
+    assert report.requests.row("new_received") == dict(
+        zip(COLUMNS_3, (95, 0, 0, 0, 0, 0, 95), strict=True)
+    )
+    carried_over = report.requests.row("carried_over")
+    assert carried_over == dict(zip(COLUMNS_3, (0,) * 7, strict=True))
+    # （一）'s values run into the broken label of （二）: both rows stay blank, not guessed.
+    assert report.requests.row("granted") == dict.fromkeys(COLUMNS_3, BLANK)
+    assert report.requests.row("partially_granted") == dict.fromkeys(COLUMNS_3, BLANK)
+    assert len(result.diagnostics) == 14
+    assert all(d.line > 60 for d in result.diagnostics)
