@@ -104,16 +104,16 @@ class Line:
                 out.append(cell)
                 offset += len(part) + 1
             return out
-        parts = self.content.split()
-        if len(parts) == 1:  # the common case: one cell on its line
-            out.append(Cell(self.content, base + text.index(self.content), self.index))
-            return out
+        content = self.content
+        if not _HAS_SPACE.search(content):  # the common case: one cell on its line
+            return [Cell(content, base + len(text) - len(text.lstrip()), self.index)]
         for match in _SPACE_SPLIT.finditer(text):
             out.append(Cell(match.group(), base + match.start(), self.index))
         return out
 
 
 _SPACE_SPLIT: Final = re.compile(r"[^\s\u3000\xa0]+")
+_HAS_SPACE: Final = re.compile(r"[\s\u3000\xa0]")
 
 
 class Cell:
@@ -138,7 +138,7 @@ class Cell:
 
 
 def lex(text: str) -> tuple[str, list[Line]]:
-    """The uniform source (no BOM, LF line ends) and its lines."""
+    """The uniform source (no BOM, LF line ends) and its lines that are not blank."""
     source = text.removeprefix("\ufeff")
     if "\r" in source:
         source = source.replace("\r\n", "\n").replace("\r", "\n")
@@ -146,11 +146,12 @@ def lex(text: str) -> tuple[str, list[Line]]:
     start = 0
     last_text: Line | None = None
     for index, text_line in enumerate(source.split("\n")):
-        line = Line(index, start, text_line)
-        if line.kind == TABLE_RULE and last_text is not None:
-            last_text.header = True
-        elif line.kind == TEXT:
-            last_text = line
-        lines.append(line)
+        if text_line and not text_line.isspace():  # blank lines only separate: not kept
+            line = Line(index, start, text_line)
+            if line.kind == TABLE_RULE and last_text is not None:
+                last_text.header = True
+            elif line.kind == TEXT:
+                last_text = line
+            lines.append(line)
         start += len(text_line) + 1
     return source, lines

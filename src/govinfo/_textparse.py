@@ -281,7 +281,7 @@ class Parser:
         agency, year = title_metadata(title)
         other, trailer, agency, date = split_tail(agency, [x.content for x in region(5)])
         year = self._year(year, lines, preamble, date)
-        spec = template(self._version(year, lines[0]))
+        spec = template(self._version(year, lines[0], [*region(1), *region(2)]))
         disclosure = self._disclosure(spec, region(1))
         requests = self._requests(spec.requests, region(2), SECTIONS[2].heading)
         review = self._review(spec.review_litigation, region(3))
@@ -305,8 +305,14 @@ class Parser:
         bounds: list[int | None] = []
         at = 0
         for k, section in enumerate(SECTIONS):
+            first = section.heading[0]
             found = next(
-                (i for i in range(at, len(lines)) if is_heading(lines[i].content, k)), None
+                (
+                    i
+                    for i in range(at, len(lines))
+                    if lines[i].content[0] in (first, "#") and is_heading(lines[i].content, k)
+                ),
+                None,
             )
             if found is None:
                 if at:
@@ -355,8 +361,8 @@ class Parser:
             raise TextSyntaxError(message, self.source, lines[0].start, len(lines[0].text))
         return year
 
-    def _version(self, year: int, first: Line) -> TemplateVersion:
-        text = fold(self.source)
+    def _version(self, year: int, first: Line, tables: list[Line]) -> TemplateVersion:
+        text = "".join(fold(line.content) for line in tables)  # every marker is a table label
         if "、" in text:
             text = re.sub(r"([0-9]+)、", r"\1.", text)
         found = {v: [m for m in template(v).markers if fold(m) in text] for v in TemplateVersion}
@@ -461,7 +467,15 @@ class Parser:
         values: list[Cell] = []
         expected = 0
         while True:
-            found = match(cells, at, end, index) if at < end else None
+            if at < end:
+                key = cells[at].key
+                if not key or key[0] not in index:  # most cells: a value, no label begins so
+                    values.append(cells[at])
+                    at += 1
+                    continue
+                found = match(cells, at, end, index)
+            else:
+                found = None
             if found is not None and found[0].kind == _ROW and found[0].index < expected:
                 found = None  # a label seen already is text among the values
             if found is None and at < end:
@@ -535,7 +549,11 @@ class Parser:
             return
         out: list[Value] = []
         for cell, column in zip(values, columns, strict=True):
-            out.append(self._value(cell, column, row_label))
+            key = cell.key
+            if column.kind is ColumnKind.COUNT and key.isdigit() and key.isascii():
+                out.append(int(key))  # the common case, without a call
+            else:
+                out.append(self._value(cell, column, row_label))
         rows[row] = tuple(out)
 
     def _value(self, cell: Cell, column: ColumnSpec, row: str) -> Value:
@@ -574,11 +592,10 @@ class Parser:
     def _review(self, spec: GridSpec, lines: list[Line]) -> Grid:
         cells = self._cells(lines)
         name = SECTIONS[3].heading
-        headers = [fold(h) for h in dict.fromkeys(spec.header)]
-        headers += [fold(a) for h in spec.header for a in LABEL_ALIASES.get(h, ())]
+        fragments = _fragments(spec)
         last = -1
         for i, cell in enumerate(cells):
-            if cell.header or (cell.key and any(cell.key in h for h in headers)):
+            if cell.header or cell.key in fragments:
                 last = i
         for cell in cells[: last + 1]:
             if _HAS_DIGIT.search(cell.key) and _is_number(cell.key):
@@ -608,6 +625,24 @@ class Parser:
             pairs = zip(chunk, spec.columns, strict=True)
             rows.append(tuple(self._value(c, col, row.label) for c, col in pairs))
         return Grid(spec, tuple(rows))
+
+
+_FRAGMENTS: dict[int, tuple[GridSpec, frozenset[str]]] = {}
+
+
+def _fragments(spec: GridSpec) -> frozenset[str]:
+    """Every non-empty piece of a header cell of ``spec`` (folded): what extractors split
+    header cells into ("总 计", "结果 / 维持")."""
+    cached = _FRAGMENTS.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    keys = {fold(h) for h in spec.header}
+    keys |= {fold(a) for h in spec.header for a in LABEL_ALIASES.get(h, ())}
+    pieces = frozenset(
+        k[i:j] for k in keys for i in range(len(k)) for j in range(i + 1, len(k) + 1)
+    )
+    _FRAGMENTS[id(spec)] = (spec, pieces)
+    return pieces
 
 
 def _is_number(key: str) -> bool:
