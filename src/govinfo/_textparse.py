@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import Final
 
@@ -229,6 +229,65 @@ def match(cells: Sequence[Cell], i: int, end: int, index: _Index) -> tuple[_Targ
         if size == len(label) and (best is None or j > best[1]):
             best = (target, j)
     return best
+
+
+def match_split(
+    cells: Sequence[Cell], i: int, end: int, index: _Index
+) -> tuple[_Target, int, list[Cell]] | None:
+    """Like :func:`match`, but a label may also be broken around a run of values, as PDF
+    extractors print a vertically centred row ("（二）部分公开（…只计这一情" / "447 7 … 454" /
+    "形，不计其他情形）"): the label, the index after it, and the values inside it."""
+    key = cells[i].key
+    if not key:
+        return None
+    best: tuple[_Target, int, list[Cell]] | None = None
+    for target in index.get(key[0], ()):
+        label = target.key
+        if not label.startswith(key):
+            continue
+        size, j, inner = len(key), i + 1, list[Cell]()
+        while size < len(label) and j < end:
+            more = cells[j].key
+            if more and _HAS_DIGIT.search(more):
+                k = j
+                while k < end and cells[k].key and _HAS_DIGIT.search(cells[k].key):
+                    k += 1
+                if k < end and cells[k].key and label.startswith(cells[k].key, size):
+                    inner.extend(cells[j:k])
+                    j = k
+                    continue
+            if not more or not label.startswith(more, size):
+                break
+            size += len(more)
+            j += 1
+        if size == len(label) and (best is None or j > best[1]):
+            best = (target, j, inner)
+    return best
+
+
+def without_group_pieces(spec: GridSpec, cells: list[Cell], index: _Index) -> list[Cell]:
+    """``cells`` without the pieces of group labels that PDF extractors scatter among the rows
+    the groups head ("三、" "本" "年" … one per line, "（三）不" … "予公开"): for each group label
+    in reading order, the first cells after the first row label that spell it in order."""
+    end = len(cells)
+    first = next(
+        (i for i in range(end) if (m := match(cells, i, end, index)) and m[0].kind == _ROW), end
+    )
+    groups = dict.fromkeys(p for row in spec.rows for p in row.parents)
+    dropped: set[int] = set()
+    for group in groups:
+        key, size, taken = fold(group), 0, []
+        for j in range(first, end):
+            piece = cells[j].key
+            if j in dropped or not piece or _HAS_DIGIT.search(piece):
+                continue
+            if key.startswith(piece, size):
+                taken.append(j)
+                size += len(piece)
+                if size == len(key):
+                    dropped.update(taken)
+                    break
+    return [c for j, c in enumerate(cells) if j not in dropped]
 
 
 def _shown(cells: Sequence[Cell]) -> str:
@@ -434,10 +493,44 @@ class Parser:
 
     def _requests(self, spec: GridSpec, lines: list[Line], name: str) -> Grid:
         cells = self._cells(lines)
-        return self._grid(spec, cells, 0, label_index(spec), name)[0]
+        index = label_index(spec)
+        grid, problems = self._attempt(lambda: self._grid(spec, cells, 0, index, name)[0])
+        if not problems:
+            return grid
+        # Text from PDF extractors: group labels scattered a piece at a time among the rows,
+        # row labels broken around their values. Read so only if then every row reads.
+        loose = without_group_pieces(spec, cells, index)
+        retry, more = self._attempt(lambda: self._grid(spec, loose, 0, index, name, split=True)[0])
+        if not more:
+            return retry
+        for problem in problems:
+            self._report(problem)
+        return grid
+
+    def _attempt(self, run: Callable[[], Grid]) -> tuple[Grid, list[TextSyntaxError]]:
+        """Run ``run`` collecting its problems instead of raising or reporting them."""
+        strict, saved = self.strict, self.problems
+        self.strict, self.problems = False, []
+        try:
+            return run(), self.problems
+        finally:
+            self.strict, self.problems = strict, saved
+
+    def _report(self, error: TextSyntaxError) -> None:
+        if self.strict:
+            raise error
+        self.problems.append(error)
 
     def _grid(
-        self, spec: GridSpec, cells: list[Cell], at: int, index: _Index, name: str, stop: str = ""
+        self,
+        spec: GridSpec,
+        cells: list[Cell],
+        at: int,
+        index: _Index,
+        name: str,
+        stop: str = "",
+        *,
+        split: bool = False,
     ) -> tuple[Grid, int]:
         """Read a grid's header and rows from ``cells[at:]``; stop at its stop label."""
         end = len(cells)
@@ -466,6 +559,7 @@ class Parser:
         label_cell = cells[at]
         values: list[Cell] = []
         expected = 0
+        inner: tuple[_Target, int, list[Cell]] | None = None
         while True:
             if at < end:
                 key = cells[at].key
@@ -473,7 +567,11 @@ class Parser:
                     values.append(cells[at])
                     at += 1
                     continue
-                found = match(cells, at, end, index)
+                if split:
+                    inner = match_split(cells, at, end, index)
+                    found = (inner[0], inner[1]) if inner else None
+                else:
+                    found = match(cells, at, end, index)
             else:
                 found = None
             if found is not None and found[0].kind == _ROW and found[0].index < expected:
@@ -498,6 +596,8 @@ class Parser:
                 row = None
             label_cell = cells[at]
             at = after
+            if split and inner is not None:
+                values = list(inner[2])
         if expected < len(spec.rows):
             message = f"expected the row label {spec.rows[expected].label} in {name}, found " + (
                 "the end of the table" if at >= end else cells[at].text
