@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo
 from govinfo import BLANK, Placeholder, TemplateVersion, TextSyntaxError
@@ -444,6 +445,40 @@ def test_a_stray_number_is_an_error_naming_the_row(stray):
         f"found 8: {stray} 1 0 0 0 0 0 1"
     )
     assert caught.value.line == 290  # the first surplus value
+
+
+@given(reports(), st.data())
+def test_a_stray_number_anywhere_never_shifts_a_cell(report, data):
+    lines = render_text(report).split("\n\n")
+    at = data.draw(st.integers(1, len(lines)), label="at")
+    stray = data.draw(st.sampled_from(["2021", "3", "0", "- 3 -", "第5页", "1,234"]), label="stray")
+    text = "\n\n".join([*lines[:at], stray, *lines[at:]])
+    try:
+        parsed = parse_text(text)
+    except TextSyntaxError:
+        return
+    assert tables(parsed) == tables(report)
+
+
+JUNK = st.lists(
+    st.sampled_from(
+        [*"0123456789一二三四五六（）()、.|-— \n\t年月日万元/", "规章", "|---|", "\x1e"]
+        + [f"\n{s.heading}\n" for s in SECTIONS]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@given(JUNK | st.text(max_size=100))
+def test_junk_gives_a_domain_error_or_a_report(text):
+    for read in (parse_text, read_text):
+        try:
+            read(text)
+        except TextSyntaxError as error:
+            located = (error.line, error.column)
+        else:
+            located = (1, 1)
+        assert min(located) >= 1
 
 
 def test_a_stray_number_in_a_header_is_an_error():

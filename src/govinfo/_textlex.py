@@ -1,8 +1,8 @@
 """Lines and cells of report text: the tokenizer under :mod:`govinfo.text`.
 
-The source is first made uniform (a leading BOM dropped, CRLF and CR turned into LF), so line
-numbers are the ones an editor shows. Each line is then one of these named kinds, tried in
-order on the line without its surrounding whitespace::
+The source is first made uniform (a leading BOM dropped; CRLF, CR and the other line breaks of
+``str.splitlines`` turned into LF), so line numbers are the ones an editor shows. Each line is
+then one of these named kinds, tried in order on the line without its surrounding whitespace::
 
     blank        nothing but whitespace
     page_marker  a page footer or marker alone on its line: "- 3 -", "— 4 —", "第5页",
@@ -137,11 +137,18 @@ class Cell:
         return f"Cell({self.text!r}, line={self.line + 1})"
 
 
+# Every other character that str.splitlines() breaks at: one line end, LF, for all.
+_OTHER_BREAKS: Final = re.compile("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_TO_LF: Final = str.maketrans(dict.fromkeys("\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
+
+
 def lex(text: str) -> tuple[str, list[Line]]:
     """The uniform source (no BOM, LF line ends) and its lines that are not blank."""
     source = text.removeprefix("\ufeff")
     if "\r" in source:
-        source = source.replace("\r\n", "\n").replace("\r", "\n")
+        source = source.replace("\r\n", "\n")
+    if _OTHER_BREAKS.search(source):
+        source = source.translate(_TO_LF)
     lines: list[Line] = []
     start = 0
     last_text: Line | None = None

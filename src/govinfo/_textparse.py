@@ -340,10 +340,15 @@ class Parser:
         agency, year = title_metadata(title)
         other, trailer, agency, date = split_tail(agency, [x.content for x in region(5)])
         year = self._year(year, lines, preamble, date)
+
+        def heading(k: int) -> Line:
+            found = bounds[k]
+            return lines[found] if found is not None else lines[-1]
+
         spec = template(self._version(year, lines[0], [*region(1), *region(2)]))
-        disclosure = self._disclosure(spec, region(1))
-        requests = self._requests(spec.requests, region(2), SECTIONS[2].heading)
-        review = self._review(spec.review_litigation, region(3))
+        disclosure = self._disclosure(spec, region(1), heading(1))
+        requests = self._requests(spec.requests, region(2), heading(2))
+        review = self._review(spec.review_litigation, region(3), heading(3))
         return Report(
             version=spec.version,
             agency=agency,
@@ -458,7 +463,7 @@ class Parser:
             cells.extend(line.cells())
         return cells
 
-    def _disclosure(self, spec: TemplateSpec, lines: list[Line]) -> Disclosure:
+    def _disclosure(self, spec: TemplateSpec, lines: list[Line], heading: Line) -> Disclosure:
         cells = self._cells(lines)
         blocks: list[Grid] = []
         at = 0
@@ -484,15 +489,19 @@ class Parser:
                 if where:
                     self._at_cell(message, where)
                 else:
-                    self._at_line(message, lines[-1] if lines else self.lines[0])
+                    self._at_line(message, lines[-1] if lines else heading)
                 blocks.append(Grid.filled(block))
                 continue
             grid, at = self._grid(block, cells, found[1], index, block.caption, following)
             blocks.append(grid)
         return Disclosure(tuple(blocks))
 
-    def _requests(self, spec: GridSpec, lines: list[Line], name: str) -> Grid:
+    def _requests(self, spec: GridSpec, lines: list[Line], heading: Line) -> Grid:
         cells = self._cells(lines)
+        name = SECTIONS[2].heading
+        if not cells:
+            self._at_line(f"expected the table of {name}, found none", heading)
+            return Grid.filled(spec)
         index = label_index(spec)
         grid, problems = self._attempt(lambda: self._grid(spec, cells, 0, index, name)[0])
         if not problems:
@@ -553,7 +562,7 @@ class Parser:
             message = f"expected the row label {spec.rows[0].label} in {name}, found " + (
                 "the end of the table" if at >= end else cells[at].text
             )
-            self._at_cell(message, cells[min(at, end - 1)]) if cells else None
+            self._at_cell(message, cells[min(at, end - 1)])
             return Grid(spec, tuple(rows)), at
         row: int | None = None  # the row whose values are being read; None after a group label
         label_cell = cells[at]
@@ -689,7 +698,7 @@ class Parser:
         )
         return BLANK
 
-    def _review(self, spec: GridSpec, lines: list[Line]) -> Grid:
+    def _review(self, spec: GridSpec, lines: list[Line], heading: Line) -> Grid:
         cells = self._cells(lines)
         name = SECTIONS[3].heading
         fragments = _fragments(spec)
@@ -711,13 +720,13 @@ class Parser:
             where = values[size] if len(values) > size else (values[-1] if values else None)
             message = (
                 f"expected {size} values in {name} ({len(spec.rows)} groups of "
-                f"{'、'.join(c.label for c in spec.columns)}), found {len(values)}: "
-                f"{_shown(values)}"
+                f"{'、'.join(c.label for c in spec.columns)}), found "
+                f"{f'{len(values)}: {_shown(values)}' if values else 'none'}"
             )
             if where is not None:
                 self._at_cell(message, where)
             else:
-                self._at_line(message, lines[-1] if lines else self.lines[0])
+                self._at_line(message, lines[-1] if lines else heading)
             return Grid.filled(spec)
         rows = []
         for r, row in enumerate(spec.rows):
