@@ -34,12 +34,11 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 from typing import Final
 
 from govinfo._chars import normalize
 from govinfo._textlex import TEXT, Cell, Line, fold, lex
-from govinfo.amounts import Amount, Unit, parse_amount
+from govinfo.amounts import Unit, parse_amount
 from govinfo.dates import parse_date
 from govinfo.enumerators import EnumeratorKind, split_enumerator
 from govinfo.errors import GovInfoError, TextSyntaxError
@@ -66,8 +65,10 @@ __all__ = [
     "label_index",
     "label_keys",
     "match",
+    "match_split",
     "split_tail",
     "title_metadata",
+    "without_group_pieces",
 ]
 
 BLANK_MARK: Final = "（空白）"
@@ -78,7 +79,6 @@ BLANK_KEY: Final = fold(BLANK_MARK)
 _YEAR: Final = re.compile(r"(?<![0-9])([0-9]{4})\s*年|([〇零一二三四五六七八九]{4})\s*年")
 _YEAR_START: Final = re.compile(r"\s*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
-_GROUPED: Final = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
 _DECIMAL: Final = re.compile(r"[0-9,]+(?:\.[0-9]+)?(?:万元|元|亿元)?")
 _SIGNED: Final = re.compile(r"([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 
@@ -308,10 +308,7 @@ class Parser:
         self.problems: list[TextSyntaxError] = []
 
     def problem(self, message: str, position: int, length: int = 1) -> None:
-        error = TextSyntaxError(message, self.source, position, length)
-        if self.strict:
-            raise error
-        self.problems.append(error)
+        self._report(TextSyntaxError(message, self.source, position, length))
 
     def _at_line(self, message: str, line: Line) -> None:
         self.problem(message, line.start + (len(line.text) - len(line.text.lstrip())), 1)
@@ -323,8 +320,7 @@ class Parser:
 
     def parse(self) -> Report:
         lines = [line for line in self.lines if line.kind == TEXT]
-        if not lines:
-            self.problem("expected the text of a report, found no text", 0)
+        if not lines:  # nothing to build a report from, even when reading on
             raise TextSyntaxError("expected the text of a report, found no text", self.source, 0)
         bounds = self._sections(lines)
         first = next((b for b in bounds if b is not None), len(lines))
@@ -761,13 +757,3 @@ def _is_number(key: str) -> bool:
 def _is_wordy(key: str) -> bool:
     """Whether a cell looks like a label rather than a value: several ideographs."""
     return sum(1 for ch in key if "\u4e00" <= ch <= "\u9fff") >= 4
-
-
-def money(value: Decimal) -> str:
-    return format(value, "f")
-
-
-def amount_text(value: Amount) -> str:
-    from govinfo.amounts import format_amount
-
-    return format_amount(value)
