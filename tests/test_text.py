@@ -120,6 +120,30 @@ def test_no_text_of_the_reference_report_is_lost():
             assert line.strip() in rendered_lines, line
 
 
+@pytest.mark.parametrize(
+    ("printed", "date"),
+    [
+        ("二〇二二年一月十八日", datetime.date(2022, 1, 18)),
+        ("2022年1月18日", datetime.date(2022, 1, 18)),
+        ("２０２２年１月１８日", datetime.date(2022, 1, 18)),
+        ("2022-01-18", datetime.date(2022, 1, 18)),
+    ],
+)
+def test_publication_date_forms(printed, date):
+    text, count = re.subn(r"\n2021年1月18日\s*\n", f"\n{printed}\n", SEED)
+    assert count == 1
+    report = parse_text(text)
+    assert report.publication_date == date
+    assert report.trailer[1] == printed
+
+
+def test_demo_parses_the_bundled_text_and_prints_json(capsys):
+    from govinfo.cli import main
+
+    assert main(["demo"]) == 0
+    assert capsys.readouterr().out == govinfo.to_json(EXAMPLE) + "\n"
+
+
 def test_canonical_form_of_the_reference_report():
     text = render_text(EXAMPLE)
     lines = text.split("\n\n")
