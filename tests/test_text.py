@@ -617,6 +617,19 @@ def test_error_missing_caption():
     )
 
 
+def test_error_digits_run_together_are_not_split():
+    # Only the identities could split "000" and "004"; the parser does not guess.
+    flat = "规章000行政规范性文件004"
+    text = SEED.replace("规章\n\n0\n\n0\n\n0\n\n行政规范性文件\n\n0\n\n0\n\n4\n", flat + "\n")
+    assert error(text) == (
+        f"expected the row label 规章 in 第二十条第（一）项, found {flat} (line 37, column 1)\n"
+        f"{flat}\n"
+        "^^^^^^^^^^^^^^^^^^^^^^^^"
+    )
+    result = read_text(text)
+    assert result.report.disclosure.blocks[1:] == EXAMPLE.disclosure.blocks[1:]
+
+
 def test_error_no_year():
     headings = "\n".join(s.heading for s in SECTIONS)
     assert error(f"某局工作年度报告\n{headings}\n") == (

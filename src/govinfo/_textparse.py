@@ -544,7 +544,7 @@ class Parser:
         start = at
         while at < end:
             found = match(cells, at, end, index)
-            if found is not None and found[0].kind != _STOP:
+            if found is not None:
                 break
             at += 1
         for cell in cells[start:at]:
@@ -555,10 +555,14 @@ class Parser:
                     cell,
                 )
         if found is None or found[0].kind == _STOP:
+            # A cell with digits among the header cells is most likely the row, run together
+            # ("规章000"); otherwise what ended the search.
+            suspect = next((c for c in cells[start:at] if _HAS_DIGIT.search(c.key)), None)
+            where = suspect or (cells[at] if at < end else None)
             message = f"expected the row label {spec.rows[0].label} in {name}, found " + (
-                "the end of the table" if at >= end else cells[at].text
+                where.text if where else "the end of the table"
             )
-            self._at_cell(message, cells[min(at, end - 1)])
+            self._at_cell(message, where or cells[end - 1])
             return Grid(spec, tuple(rows)), at
         row: int | None = None  # the row whose values are being read; None after a group label
         label_cell = cells[at]
