@@ -38,7 +38,7 @@ from typing import Final
 
 from govinfo._chars import normalize
 from govinfo._textlex import TEXT, Cell, Line, fold, lex
-from govinfo.amounts import Unit, parse_amount
+from govinfo.amounts import Unit, parse_amount, unit_from_header
 from govinfo.dates import parse_date
 from govinfo.enumerators import EnumeratorKind, split_enumerator
 from govinfo.errors import GovInfoError, TextSyntaxError
@@ -79,7 +79,8 @@ BLANK_KEY: Final = fold(BLANK_MARK)
 _YEAR: Final = re.compile(r"(?<![0-9])([0-9]{4})\s*年|([〇零一二三四五六七八九]{4})\s*年")
 _YEAR_START: Final = re.compile(r"\s*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
-_DECIMAL: Final = re.compile(r"[0-9,]+(?:\.[0-9]+)?(?:万元|元|亿元)?")
+_UNITS: Final = "|".join(u.value for u in Unit)
+_DECIMAL: Final = re.compile(rf"[0-9,]+(?:\.[0-9]+)?(?:{_UNITS})?")
 _SIGNED: Final = re.compile(r"([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 
 _HEADINGS: Final = tuple(frozenset(fold(h) for h in (s.heading, *s.variants)) for s in SECTIONS)
@@ -681,7 +682,8 @@ class Parser:
                 return -number if signed.group(1) == "-" else number
             what = "a whole number" if kind is ColumnKind.COUNT else "a signed whole number"
         else:
-            unit = Unit.WAN_YUAN if kind is ColumnKind.MONEY else None
+            # Money is in the unit its column header states; an amount carries its own.
+            unit = unit_from_header(column.label) if kind is ColumnKind.MONEY else None
             try:
                 amount = parse_amount(cell.text, default_unit=unit)
             except GovInfoError:
@@ -689,9 +691,13 @@ class Parser:
             else:
                 if kind is ColumnKind.AMOUNT:
                     return amount
-                if amount.unit is Unit.WAN_YUAN:
+                if amount.unit is unit:
                     return amount.value
-            what = "an amount in 万元" if unit else "an amount with its unit, such as 251000元"
+            what = (
+                f"an amount in {unit.value}"
+                if unit
+                else f"an amount with its unit ({'、'.join(u.value for u in Unit)})"
+            )
         self._at_cell(
             f"expected {what} in the column {column.label} of the row {row}, found {cell.text}",
             cell,
