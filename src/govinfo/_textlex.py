@@ -66,12 +66,11 @@ def fold(text: str) -> str:
 
 
 class Line:
-    """One line of the source: its 0-based index, offset, text (without the newline) and kind."""
+    """One line of the source: its offset, text (without the newline), content and kind."""
 
-    __slots__ = ("content", "header", "index", "kind", "start", "text")
+    __slots__ = ("content", "header", "kind", "start", "text")
 
-    def __init__(self, index: int, start: int, text: str) -> None:
-        self.index = index
+    def __init__(self, start: int, text: str) -> None:
         self.start = start
         self.text = text
         self.content = text.strip()
@@ -99,16 +98,16 @@ class Line:
             for part in parts:
                 stripped = part.strip()
                 at = offset + (part.index(stripped) if stripped else 0)
-                cell = Cell(stripped, base + at, self.index, explicit=True)
+                cell = Cell(stripped, base + at, explicit=True)
                 cell.header = self.header
                 out.append(cell)
                 offset += len(part) + 1
             return out
         content = self.content
         if not _HAS_SPACE.search(content):  # the common case: one cell on its line
-            return [Cell(content, base + len(text) - len(text.lstrip()), self.index)]
+            return [Cell(content, base + len(text) - len(text.lstrip()))]
         for match in _SPACE_SPLIT.finditer(text):
-            out.append(Cell(match.group(), base + match.start(), self.index))
+            out.append(Cell(match.group(), base + match.start()))
         return out
 
 
@@ -117,24 +116,23 @@ _HAS_SPACE: Final = re.compile(r"[\s\u3000\xa0]")
 
 
 class Cell:
-    """One table cell as printed: text, offset in the source, line index and folded key.
+    """One table cell as printed: text, offset in the source and folded key.
 
     ``explicit`` marks a cell of a Markdown row, where an empty cell is an explicit blank;
     ``header`` a cell of a Markdown header row.
     """
 
-    __slots__ = ("explicit", "header", "key", "line", "start", "text")
+    __slots__ = ("explicit", "header", "key", "start", "text")
 
-    def __init__(self, text: str, start: int, line: int, *, explicit: bool = False) -> None:
+    def __init__(self, text: str, start: int, *, explicit: bool = False) -> None:
         self.text = text
         self.start = start
-        self.line = line
         self.explicit = explicit
         self.header = False
         self.key = fold(text) if text else ""
 
     def __repr__(self) -> str:
-        return f"Cell({self.text!r}, line={self.line + 1})"
+        return f"Cell({self.text!r}, start={self.start})"
 
 
 # Every other character that str.splitlines() breaks at: one line end, LF, for all.
@@ -152,9 +150,9 @@ def lex(text: str) -> tuple[str, list[Line]]:
     lines: list[Line] = []
     start = 0
     last_text: Line | None = None
-    for index, text_line in enumerate(source.split("\n")):
+    for text_line in source.split("\n"):
         if text_line and not text_line.isspace():  # blank lines only separate: not kept
-            line = Line(index, start, text_line)
+            line = Line(start, text_line)
             if line.kind == TABLE_RULE and last_text is not None:
                 last_text.header = True
             elif line.kind == TEXT:

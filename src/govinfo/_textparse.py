@@ -40,7 +40,6 @@ from govinfo._chars import normalize
 from govinfo._textlex import TEXT, Cell, Line, fold, lex
 from govinfo.amounts import Unit, parse_amount, unit_from_header
 from govinfo.dates import parse_date
-from govinfo.enumerators import EnumeratorKind, split_enumerator
 from govinfo.errors import GovInfoError, TextSyntaxError
 from govinfo.model import BLANK, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.model import Cell as Value
@@ -79,6 +78,8 @@ BLANK_KEY: Final = fold(BLANK_MARK)
 _YEAR: Final = re.compile(r"(?<![0-9])([0-9]{4})\s*年|([〇零一二三四五六七八九]{4})\s*年")
 _YEAR_START: Final = re.compile(r"\s*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
+_HAS_SPACE: Final = re.compile(r"[\s\u3000\xa0]")
+_PART: Final = re.compile(r"[（(]\s*[一二三四五六七八九十]+\s*[）)]")
 _UNITS: Final = "|".join(u.value for u in Unit)
 _DECIMAL: Final = re.compile(rf"[0-9,]+(?:\.[0-9]+)?(?:{_UNITS})?")
 _SIGNED: Final = re.compile(r"([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
@@ -107,11 +108,9 @@ def is_heading(content: str, section: int | None = None) -> bool:
 
 
 def is_part_start(content: str) -> bool:
-    """Whether a line of section 一 opens a part: it begins with （一）, (二) …"""
-    if content[:1] not in ("（", "("):
-        return False
-    enumerator, _ = split_enumerator(content)
-    return enumerator is not None and enumerator.kind is EnumeratorKind.PAREN_CHINESE
+    """Whether a line of section 一 opens a part: it begins with （一）, (二) … (the
+    PAREN_CHINESE form of govinfo.enumerators, matched here directly: it is on every line)."""
+    return _PART.match(content) is not None
 
 
 def is_date_line(content: str) -> datetime.date | None:
@@ -311,6 +310,9 @@ class Parser:
     def problem(self, message: str, position: int, length: int = 1) -> None:
         self._report(TextSyntaxError(message, self.source, position, length))
 
+    def _line_of(self, cell: Cell) -> int:
+        return self.source.count("\n", 0, cell.start) + 1
+
     def _at_line(self, message: str, line: Line) -> None:
         self.problem(message, line.start + (len(line.text) - len(line.text.lstrip())), 1)
 
@@ -342,9 +344,10 @@ class Parser:
             found = bounds[k]
             return lines[found] if found is not None else lines[-1]
 
-        spec = template(self._version(year, lines[0], [*region(1), *region(2)]))
-        disclosure = self._disclosure(spec, region(1), heading(1))
-        requests = self._requests(spec.requests, region(2), heading(2))
+        disclosure_cells, request_cells = self._cells(region(1)), self._cells(region(2))
+        spec = template(self._version(year, lines[0], [*disclosure_cells, *request_cells]))
+        disclosure = self._disclosure(spec, disclosure_cells, region(1), heading(1))
+        requests = self._requests(spec.requests, request_cells, heading(2))
         review = self._review(spec.review_litigation, region(3), heading(3))
         return Report(
             version=spec.version,
@@ -422,10 +425,8 @@ class Parser:
             raise TextSyntaxError(message, self.source, lines[0].start, len(lines[0].text))
         return year
 
-    def _version(self, year: int, first: Line, tables: list[Line]) -> TemplateVersion:
-        text = "".join(fold(line.content) for line in tables)  # every marker is a table label
-        if "、" in text:
-            text = re.sub(r"([0-9]+)、", r"\1.", text)
+    def _version(self, year: int, first: Line, cells: list[Cell]) -> TemplateVersion:
+        text = "".join(c.key for c in cells)  # every marker is a label of table 2 or 3
         found = {v: [m for m in template(v).markers if fold(m) in text] for v in TemplateVersion}
         old, new = len(found[TemplateVersion.V2019]), len(found[TemplateVersion.V2021])
         if old != new:
@@ -457,11 +458,16 @@ class Parser:
     def _cells(lines: list[Line]) -> list[Cell]:
         cells: list[Cell] = []
         for line in lines:
-            cells.extend(line.cells())
+            content = line.content
+            if content[0] != "|" and not _HAS_SPACE.search(content):  # one cell: the most
+                cells.append(Cell(content, line.start + line.text.index(content)))
+            else:
+                cells.extend(line.cells())
         return cells
 
-    def _disclosure(self, spec: TemplateSpec, lines: list[Line], heading: Line) -> Disclosure:
-        cells = self._cells(lines)
+    def _disclosure(
+        self, spec: TemplateSpec, cells: list[Cell], lines: list[Line], heading: Line
+    ) -> Disclosure:
         blocks: list[Grid] = []
         at = 0
         for b, block in enumerate(spec.disclosure):
@@ -493,8 +499,7 @@ class Parser:
             blocks.append(grid)
         return Disclosure(tuple(blocks))
 
-    def _requests(self, spec: GridSpec, lines: list[Line], heading: Line) -> Grid:
-        cells = self._cells(lines)
+    def _requests(self, spec: GridSpec, cells: list[Cell], heading: Line) -> Grid:
         name = SECTIONS[2].heading
         if not cells:
             self._at_line(f"expected the table of {name}, found none", heading)
@@ -653,7 +658,8 @@ class Parser:
             count = f"{len(columns)} value{'s' if len(columns) > 1 else ''}"
             found = f"{len(values)}: {_shown(values)}" if values else "none"
             message = (
-                f"expected {count} for the row {row_label} (line {label.line + 1}), found {found}"
+                f"expected {count} for the row {row_label} (line {self._line_of(label)}), "
+                f"found {found}"
             )
             self._at_cell(message, values[len(columns)] if len(values) > len(columns) else label)
             return

@@ -211,7 +211,7 @@ def _check(report: Report) -> None:
         )
     prose = [report.title, *report.preamble, *report.overview.paragraphs(), *report.problems]
     for line in [*prose, *tail]:
-        if is_heading(line) or Line(0, 0, line).kind in (PAGE_MARKER, TABLE_RULE):
+        if is_heading(line) or Line(0, line).kind in (PAGE_MARKER, TABLE_RULE):
             raise TextRenderError(f"a prose line would read as a heading or marker: {line!r}")
     overview = report.overview
     for paragraph in overview.intro:
