@@ -296,6 +296,22 @@ def test_markdown_pipe_tables_with_invented_headers():
     assert parse_text(text) == EXAMPLE
 
 
+def test_markdown_table_three_split_into_one_table_per_group():
+    lines = markdown(EXAMPLE, invented=True).split("\n")
+    out = []
+    for line in lines:
+        if line.startswith("| （") and "|  |" in line:  # a group label row opens a new table
+            out += [
+                "",
+                "| 数据1 | 数据2 | 数据3 | 数据4 | 数据5 | 数据6 | 数据7 | 数据8 |",
+                "|---|",
+            ]
+        out.append(line)
+    text = "\n".join(out)
+    assert text.count("| 数据1 |") == 10
+    assert parse_text(text) == EXAMPLE
+
+
 def test_markdown_empty_cells_are_blank():
     report = attrs.evolve(
         EXAMPLE,

@@ -579,7 +579,8 @@ class Parser:
             if at < end:
                 key = cells[at].key
                 if not key or key[0] not in index:  # most cells: a value, no label begins so
-                    values.append(cells[at])
+                    if not _is_header_text(cells[at]):
+                        values.append(cells[at])
                     at += 1
                     continue
                 if split:
@@ -592,7 +593,8 @@ class Parser:
             if found is not None and found[0].kind == _ROW and found[0].index < expected:
                 found = None  # a label seen already is text among the values
             if found is None and at < end:
-                values.append(cells[at])
+                if not _is_header_text(cells[at]):
+                    values.append(cells[at])
                 at += 1
                 continue
             self._finish(spec, row, label_cell, values, rows, name, expected, stop)
@@ -764,6 +766,12 @@ def _fragments(spec: GridSpec) -> frozenset[str]:
     )
     _FRAGMENTS[id(spec)] = (spec, pieces)
     return pieces
+
+
+def _is_header_text(cell: Cell) -> bool:
+    """A text cell of a Markdown header row: a header, wherever it stands (converters split
+    table 3 into one table per group, each with its own header row, real or invented)."""
+    return cell.header and bool(cell.key) and not _is_number(cell.key)
 
 
 def _is_number(key: str) -> bool:
