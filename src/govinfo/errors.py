@@ -17,6 +17,7 @@ __all__ = [
     "JSONError",
     "LocatedError",
     "ModelError",
+    "TextRenderError",
     "TextSyntaxError",
     "caret_excerpt",
 ]
@@ -81,6 +82,10 @@ class LocatedError(GovInfoError):
 
 class TextSyntaxError(LocatedError):
     """Report text that cannot be read as the template: names the line, column and span."""
+
+
+class TextRenderError(GovInfoError):
+    """A report that the canonical text form cannot carry so that it reads back the same."""
 
 
 class InvalidNumeral(LocatedError):

@@ -36,7 +36,7 @@ from govinfo._textparse import (
     title_metadata,
 )
 from govinfo.amounts import Amount, format_amount
-from govinfo.errors import GovInfoError, TextSyntaxError
+from govinfo.errors import TextRenderError, TextSyntaxError
 from govinfo.model import Blank, Grid, Placeholder, Report
 from govinfo.model import Cell as Value
 from govinfo.template import SECTIONS, ColumnKind, template
@@ -50,10 +50,6 @@ __all__ = [
     "read_text",
     "render_text",
 ]
-
-
-class TextRenderError(GovInfoError):
-    """A report that the canonical text form cannot carry so that it reads back the same."""
 
 
 @frozen(kw_only=True)
