@@ -25,8 +25,17 @@ row's values are all the cells between its label and the next label: if their nu
 number of columns, the row is an error, never a guess. A value is a number, a placeholder (text
 without digits, kept verbatim), the blank mark, or an empty Markdown cell.
 
-Header cells of tables 3 and 4 are skipped (extractors scramble them), except that a number
-among them is an error: it would be a stray number, and no cell is ever taken by position alone.
+Header cells of tables 2 and 3 (before the first row label) and of table 4 (up to its last
+piece of a header label) are skipped, since extractors scramble them, except that a number
+among them is an error: it would be a stray number, and no cell is ever taken by position
+alone. Text cells of a Markdown header row are headers wherever they stand.
+
+When table 3 does not read, it is read once more as PDF extractors print it (see
+:func:`without_group_pieces` and :func:`match_split`); that reading is kept only if every row
+then has exactly its values, otherwise the problems of the first reading are reported.
+
+Problems go through :meth:`Parser.problem`: raised at once when ``strict``, otherwise recorded
+while the reading goes on with the row concerned left blank.
 """
 
 from __future__ import annotations
