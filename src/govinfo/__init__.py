@@ -14,7 +14,7 @@ from importlib.resources import files
 
 from govinfo import errors
 from govinfo.amounts import Amount, Unit
-from govinfo.errors import GovInfoError, JSONError, ModelError, TextSyntaxError
+from govinfo.errors import GovInfoError, JSONError, ModelError, TextSyntaxError, UnknownKey
 from govinfo.model import BLANK, Blank, Cell, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.serialize import from_json, json_schema, to_json
 from govinfo.template import TemplateVersion, template
@@ -35,6 +35,7 @@ __all__ = [
     "TemplateVersion",
     "TextSyntaxError",
     "Unit",
+    "UnknownKey",
     "errors",
     "example_path",
     "from_json",

@@ -18,6 +18,7 @@ __all__ = [
     "LocatedError",
     "ModelError",
     "TextSyntaxError",
+    "UnknownKey",
     "caret_excerpt",
 ]
 
@@ -28,6 +29,13 @@ class GovInfoError(ValueError):
 
 class ModelError(GovInfoError):
     """A report value was built from parts that do not fit the template (wrong type, shape)."""
+
+
+class UnknownKey(GovInfoError, KeyError):
+    """A row, column, block or section key that the template does not declare."""
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0]) if self.args else ""
 
 
 class JSONError(GovInfoError):
