@@ -1,0 +1,146 @@
+"""govinfo.enumerators: markers and citations round-trip and read real row labels."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+
+from govinfo.enumerators import (
+    Citation,
+    Enumerator,
+    EnumeratorKind,
+    format_citation,
+    format_enumerator,
+    is_valid_citation,
+    is_valid_enumerator,
+    parse_citation,
+    parse_enumerator,
+    split_enumerator,
+)
+from govinfo.errors import InvalidEnumerator
+from strategies_numerals import citations, enumerators
+
+K = EnumeratorKind
+
+
+@given(e=enumerators)
+def test_enumerators_round_trip(e: Enumerator) -> None:
+    text = format_enumerator(e)
+    assert parse_enumerator(text) == e
+    assert split_enumerator(text + "其他") == (e, "其他")
+
+
+@given(c=citations)
+def test_citations_round_trip(c: Citation) -> None:
+    assert parse_citation(format_citation(c)) == c
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "ordinal"),
+    [
+        ("一、", K.CHINESE_COMMA, 1),
+        ("十二、", K.CHINESE_COMMA, 12),
+        ("（一）", K.PAREN_CHINESE, 1),
+        ("(一)", K.PAREN_CHINESE, 1),
+        ("(二十一)", K.PAREN_CHINESE, 21),
+        ("1.", K.ARABIC_DOT, 1),
+        ("1．", K.ARABIC_DOT, 1),
+        ("1、", K.ARABIC_COMMA, 1),
+        ("（1）", K.PAREN_ARABIC, 1),
+        ("(12)", K.PAREN_ARABIC, 12),
+        ("①", K.CIRCLED, 1),
+        ("⑳", K.CIRCLED, 20),
+        ("㉑", K.CIRCLED, 21),
+        ("㊿", K.CIRCLED, 50),
+    ],
+)
+def test_golden_markers(text: str, kind: EnumeratorKind, ordinal: int) -> None:
+    assert parse_enumerator(text) == Enumerator(kind=kind, ordinal=ordinal)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "一", "一二、", "零、", "0.", "01.", "(一", "（1", "1", "①②", "一、 ", "(a)", "1.5"],
+)
+def test_malformed_markers(text: str) -> None:
+    with pytest.raises(InvalidEnumerator):
+        parse_enumerator(text)
+    assert not is_valid_enumerator(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "marker", "rest"),
+    [
+        ("(一)予以公开", Enumerator(kind=K.PAREN_CHINESE, ordinal=1), "予以公开"),
+        ("1、其他", Enumerator(kind=K.ARABIC_COMMA, ordinal=1), "其他"),
+        ("1. 属于国家秘密", Enumerator(kind=K.ARABIC_DOT, ordinal=1), "属于国家秘密"),
+        ("3.危及“三安全一稳定”", Enumerator(kind=K.ARABIC_DOT, ordinal=3), "危及“三安全一稳定”"),
+        ("三、本年度办理结果", Enumerator(kind=K.CHINESE_COMMA, ordinal=3), "本年度办理结果"),
+        ("1.5万元", None, "1.5万元"),
+        ("一是加强", None, "一是加强"),
+        ("2021年", None, "2021年"),
+        ("(本列数据的勾稽关系为:", None, "(本列数据的勾稽关系为:"),
+        ("第二十条第(一)项", None, "第二十条第(一)项"),
+        ("", None, ""),
+    ],
+)
+def test_split(line: str, marker: Enumerator | None, rest: str) -> None:
+    assert split_enumerator(line) == (marker, rest)
+
+
+@pytest.mark.parametrize(
+    ("text", "citation"),
+    [
+        ("第二十条第（五）项", Citation(article=20, item=5)),
+        ("第二十条第(一)项", Citation(article=20, item=1)),
+        ("第二十条 第（五）项", Citation(article=20, item=5)),
+        ("第二十条第五项", Citation(article=20, item=5)),
+        ("第20条第(5)项", Citation(article=20, item=5)),
+        ("第二十条", Citation(article=20)),
+    ],
+)
+def test_golden_citations(text: str, citation: Citation) -> None:
+    assert parse_citation(text) == citation
+    assert is_valid_citation(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "第条",
+        "二十条",
+        "第二十条第",
+        "第二十条第（五项",
+        "第二十条第（五）",
+        "第二十条第（五）项。",
+    ],
+)
+def test_malformed_citations(text: str) -> None:
+    with pytest.raises(InvalidEnumerator):
+        parse_citation(text)
+
+
+def test_citation_message() -> None:
+    with pytest.raises(InvalidEnumerator) as caught:
+        parse_citation("第二十条第（五）")
+    assert str(caught.value) == (
+        "expected 项, found the end of the text (line 1, column 9)\n"
+        "第二十条第（五）\n"
+        "                ^"
+    )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        Enumerator(kind=K.CIRCLED, ordinal=51),
+        Enumerator(kind=K.ARABIC_DOT, ordinal=0),
+        Enumerator(kind="1.", ordinal=1),  # type: ignore[arg-type]
+        Enumerator(kind=K.ARABIC_DOT, ordinal=True),
+        "一、",
+    ],
+)
+def test_format_rejects(value: object) -> None:
+    with pytest.raises(InvalidEnumerator):
+        format_enumerator(value)  # type: ignore[arg-type]

@@ -1,0 +1,156 @@
+"""A junk sweep (python-stdnum style): every public function of the numeral, date, enumerator
+and amount modules answers junk with a value or a GovInfoError, never another exception."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govinfo import amounts, dates, enumerators, numerals
+from govinfo.errors import GovInfoError
+
+JUNK: list[object] = [
+    None,
+    "",
+    b"1",
+    "⑱",
+    "ⅷ",
+    "３²",
+    "²",
+    "١٢٣",  # Arabic-Indic digits: str.isdigit() says yes, we say no
+    "12三",
+    "三12",
+    "一百abc",
+    "2022年一月18日",
+    "第二十条第(五",
+    "（（一））",
+    "1..2",
+    "1,,000",
+    "--",
+    "负负一",
+    "点",
+    "\n",
+    "一\n二",
+    "\x00",
+    "\ud800",
+    "一" * 10_000,
+    "1" * 10_000,
+    "十" * 10_000,
+    "零" * 10_000,
+    "一万" * 5_000,
+    "2022年" * 3_000,
+    "①" * 10_000,
+    "元" * 10_000,
+    "(" * 10_000,
+    "一点" + "五" * 10_000,
+    "0." + "1" * 10_000,
+    "1" * 3_999 + "亿",
+    12,
+    1.5,
+    Decimal("NaN"),
+    Decimal("1E+100000"),
+    10**20,
+    -(10**5000),
+    True,
+    object(),
+    ["1"],
+    datetime.date(1, 1, 1),
+    datetime.datetime(2022, 1, 18),
+    numerals.NumberStyle.DIGITS,
+]
+
+_STYLES = list(numerals.NumberStyle) + list(dates.DateStyle)
+
+PUBLIC: dict[str, Callable[[object], object]] = {
+    "parse_number": numerals.parse_number,  # type: ignore[dict-item]
+    "parse_number lenient": lambda x: numerals.parse_number(x, lenient=True),  # type: ignore[arg-type]
+    "is_valid_number": numerals.is_valid_number,
+    "format_number": numerals.format_number,  # type: ignore[dict-item]
+    "parse_date": dates.parse_date,  # type: ignore[dict-item]
+    "is_valid_date": dates.is_valid_date,
+    "parse_period": dates.parse_period,  # type: ignore[dict-item]
+    "find_dates": dates.find_dates,  # type: ignore[dict-item]
+    "format_date": dates.format_date,  # type: ignore[dict-item]
+    "parse_enumerator": enumerators.parse_enumerator,  # type: ignore[dict-item]
+    "format_enumerator": enumerators.format_enumerator,  # type: ignore[dict-item]
+    "is_valid_enumerator": enumerators.is_valid_enumerator,
+    "split_enumerator": enumerators.split_enumerator,  # type: ignore[dict-item]
+    "parse_citation": enumerators.parse_citation,  # type: ignore[dict-item]
+    "format_citation": enumerators.format_citation,  # type: ignore[dict-item]
+    "is_valid_citation": enumerators.is_valid_citation,
+    "parse_amount": amounts.parse_amount,  # type: ignore[dict-item]
+    "parse_amount 万元": lambda x: amounts.parse_amount(x, default_unit=amounts.Unit.WAN_YUAN),  # type: ignore[arg-type]
+    "format_amount": amounts.format_amount,  # type: ignore[dict-item]
+    "is_valid_amount": amounts.is_valid_amount,
+    "unit_from_header": amounts.unit_from_header,  # type: ignore[dict-item]
+}
+
+WITH_STYLE: dict[str, Callable[..., object]] = {
+    "format_number": numerals.format_number,
+    "format_date": dates.format_date,
+}
+
+
+def _answers(function: Callable[[object], object], value: object) -> None:
+    with contextlib.suppress(GovInfoError):
+        function(value)
+
+
+def test_every_public_function_is_swept() -> None:
+    names = {
+        name
+        for module in (numerals, dates, enumerators, amounts)
+        for name in module.__all__
+        if callable(getattr(module, name)) and name[0].islower()
+    }
+    assert names <= set(PUBLIC)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+@pytest.mark.parametrize("value", JUNK, ids=[f"{i}-{type(v).__name__}" for i, v in enumerate(JUNK)])
+def test_junk(name: str, value: object) -> None:
+    _answers(PUBLIC[name], value)
+
+
+@pytest.mark.parametrize("name", sorted(WITH_STYLE))
+@pytest.mark.parametrize("style", [*_STYLES, None, "standard"], ids=repr)
+@pytest.mark.parametrize("value", [0, 7, -7, Decimal("1.5"), datetime.date(2022, 1, 18), None])
+def test_styles_of_the_wrong_kind(name: str, style: object, value: object) -> None:
+    with contextlib.suppress(GovInfoError):
+        WITH_STYLE[name](value, style=style)
+
+
+_ALPHABET = (
+    "0123456789０１２３.,-/:()（）、．"
+    "零〇○一二两三四五六七八九十百千万亿廿卅点负"
+    "壹贰拾佰仟萬億年月日星期周起至止自元圆角分整第条项①⑱²ⅷ "
+)
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+@given(text=st.text(alphabet=_ALPHABET, max_size=20) | st.text(max_size=12))
+def test_fuzz(name: str, text: str) -> None:
+    _answers(PUBLIC[name], text)
+
+
+@given(text=st.text(alphabet=_ALPHABET, max_size=20))
+def test_is_valid_matches_parse(text: str) -> None:
+    for parse, valid in [
+        (numerals.parse_number, numerals.is_valid_number),
+        (dates.parse_date, dates.is_valid_date),
+        (enumerators.parse_enumerator, enumerators.is_valid_enumerator),
+        (enumerators.parse_citation, enumerators.is_valid_citation),
+        (amounts.parse_amount, amounts.is_valid_amount),
+    ]:
+        try:
+            parse(text)  # type: ignore[operator]
+        except GovInfoError:
+            assert not valid(text)
+        else:
+            assert valid(text)
