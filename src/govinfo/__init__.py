@@ -14,7 +14,17 @@ from importlib.resources import files
 
 from govinfo import errors
 from govinfo.amounts import Amount, Unit
-from govinfo.errors import GovInfoError, JSONError, ModelError, TextSyntaxError, UnknownKey
+from govinfo.errors import (
+    GovInfoError,
+    InvalidAmount,
+    InvalidDate,
+    InvalidEnumerator,
+    InvalidNumeral,
+    JSONError,
+    ModelError,
+    TextSyntaxError,
+    UnknownKey,
+)
 from govinfo.model import BLANK, Blank, Cell, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.serialize import from_json, json_schema, to_json
 from govinfo.template import TemplateVersion, template
@@ -27,6 +37,10 @@ __all__ = [
     "Disclosure",
     "GovInfoError",
     "Grid",
+    "InvalidAmount",
+    "InvalidDate",
+    "InvalidEnumerator",
+    "InvalidNumeral",
     "JSONError",
     "ModelError",
     "Overview",
