@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from govinfo import errors
+from govinfo import checks, errors
 from govinfo.amounts import Amount, Unit
+from govinfo.checks import Finding, check
 from govinfo.errors import GovInfoError, JSONError, ModelError, TextSyntaxError
 from govinfo.model import BLANK, Blank, Cell, Disclosure, Grid, Overview, Placeholder, Report
-from govinfo.serialize import from_json, json_schema, to_json
+from govinfo.serialize import findings_to_json, from_json, json_schema, to_json
 from govinfo.template import TemplateVersion, template
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Blank",
     "Cell",
     "Disclosure",
+    "Finding",
     "GovInfoError",
     "Grid",
     "JSONError",
@@ -35,8 +37,11 @@ __all__ = [
     "TemplateVersion",
     "TextSyntaxError",
     "Unit",
+    "check",
+    "checks",
     "errors",
     "example_path",
+    "findings_to_json",
     "from_json",
     "json_schema",
     "load_example",
