@@ -2,6 +2,7 @@
 
 import json
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import strategies as st
 
 import govinfo
 from govinfo import BLANK, Placeholder, TemplateVersion
+from govinfo._rulesdoc import render
 from govinfo.amounts import Amount, Unit
 from govinfo.checks import (
     RULES,
@@ -27,6 +29,7 @@ from govinfo.errors import CheckError
 from govinfo.model import Grid, Report
 from govinfo.strategies import grids, reports
 
+DOCS = Path(__file__).parent.parent / "docs"
 EXAMPLE = govinfo.load_example()
 TOTALS = {"t3.row_total", "t3.results_total", "t4.group_total"}
 
@@ -55,7 +58,12 @@ def numeric_cells(report):
             yield table, row.key, column.key, cell
 
 
-# --- the catalogue -------------------------------------------------------------------------
+# --- the catalogue ------------------------------------------------------------------------
+
+
+def test_rules_page_is_current():
+    page = (DOCS / "rules.md").read_text(encoding="utf-8")
+    assert page == render(), "stale: run `python -m govinfo._rulesdoc > docs/rules.md`"
 
 
 @pytest.mark.parametrize("version", list(TemplateVersion))
