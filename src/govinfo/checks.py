@@ -29,18 +29,16 @@ from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, Inexact, localcontext
 from typing import Any
 
-import attrs
 from attrs import frozen
 
 from govinfo import _culprit
+from govinfo._layout import Layout, Slot, column_label, row_label, side, with_values
 from govinfo.amounts import Amount, Unit
 from govinfo.errors import CheckError
 from govinfo.model import (
     BLANK,
     Blank,
     Cell,
-    Disclosure,
-    Grid,
     Number,
     Placeholder,
     Report,
@@ -48,7 +46,6 @@ from govinfo.model import (
 from govinfo.template import (
     ColumnKind,
     ColumnSpec,
-    GridSpec,
     RowSpec,
     TemplateSpec,
     TemplateVersion,
@@ -401,72 +398,6 @@ def rules(version: TemplateVersion) -> tuple[Rule, ...]:
 # --- cells in a flat list ------------------------------------------------------------------
 
 
-def _row_label(row: RowSpec) -> str:
-    return " › ".join((*row.parents, row.label))
-
-
-def _column_label(column: ColumnSpec) -> str:
-    return " › ".join(filter(None, (column.group, column.label)))
-
-
-@frozen
-class _Slot:
-    """Where a cell of a flat list lives, with its names worked out once."""
-
-    table: str
-    row: RowSpec
-    column: ColumnSpec
-    path: str
-    row_label: str
-    column_label: str
-
-    @classmethod
-    def of(cls, table: str, row: RowSpec, column: ColumnSpec) -> _Slot:
-        path = f"$.{table}.{row.key}.{column.key}"
-        return cls(table, row, column, path, _row_label(row), _column_label(column))
-
-
-def _table_grid(report: Report, table: str) -> Grid:
-    if table.startswith("disclosure."):
-        return report.disclosure[table.removeprefix("disclosure.")]
-    grid: Grid = getattr(report, table)
-    return grid
-
-
-def _table_spec(spec: TemplateSpec, table: str) -> GridSpec | None:
-    for path, grid in spec.grids():
-        if path == f"$.{table}":
-            return grid
-    return None
-
-
-@frozen
-class _Layout:
-    """The cells of some tables of one template version, one after another."""
-
-    tables: tuple[str, ...]
-    slots: tuple[_Slot, ...]
-    index: dict[tuple[str, str, str], int]
-
-    @classmethod
-    def of(cls, spec: TemplateSpec, tables: Iterable[str]) -> _Layout:
-        slots = []
-        wanted = tuple(tables)
-        for table in wanted:
-            grid = _table_spec(spec, table)
-            assert grid is not None, table
-            slots += [_Slot.of(table, r, c) for r in grid.rows for c in grid.columns]
-        index = {(s.table, s.row.key, s.column.key): i for i, s in enumerate(slots)}
-        return cls(wanted, tuple(slots), index)
-
-    def flatten(self, report: Report) -> list[Cell]:
-        out: list[Cell] = []
-        for table in self.tables:
-            for row in _table_grid(report, table).cells:
-                out += row
-        return out
-
-
 @frozen
 class _Equation:
     """One relation on one line, over cell indexes: Σ left = Σ right (each side plus − minus)."""
@@ -498,9 +429,9 @@ class _Equation:
 def _equations(
     rules_: Iterable[Rule],
     spec: TemplateSpec,
-    layout: _Layout,
+    layout: Layout,
     previous_spec: TemplateSpec | None = None,
-    previous_layout: _Layout | None = None,
+    previous_layout: Layout | None = None,
 ) -> tuple[_Equation, ...]:
     """Each relation expanded on each of its lines; a relation whose cells a template lacks
     (a 2021 rule against a 2019 report) is left out."""
@@ -555,7 +486,7 @@ def _tables(rules_: Iterable[Rule]) -> tuple[str, ...]:
 class _Compiled:
     """The in-report rules of one version, expanded once so that :func:`check` is a loop."""
 
-    layout: _Layout
+    layout: Layout
     equations: tuple[_Equation, ...]
     coefficients: tuple[dict[int, int], ...]
     by_cell: dict[int, tuple[int, ...]]
@@ -565,7 +496,7 @@ class _Compiled:
     def of(cls, version: TemplateVersion) -> _Compiled:
         spec = template(version)
         own = [r for r in rules(version) if not r.across_years]
-        layout = _Layout.of(spec, _tables(own))
+        layout = Layout.of(spec, _tables(own))
         equations = _equations(own, spec, layout)
         coefficients = tuple(e.coefficients() for e in equations)
         derived = tuple(
@@ -579,19 +510,10 @@ class _Compiled:
 _COMPILED = {version: _Compiled.of(version) for version in TemplateVersion}
 
 
-def _side(values: Sequence[Cell], plus: tuple[int, ...], minus: tuple[int, ...]) -> Any:
-    """The sum of one side; raises TypeError when a blank or placeholder takes part."""
-    cell: Callable[[int], Any] = values.__getitem__
-    total = sum(map(cell, plus))
-    if minus:
-        total -= sum(map(cell, minus))
-    return total
-
-
 # --- findings ------------------------------------------------------------------------------
 
 
-def _ref(slot: _Slot, value: Cell, report: Report, expected: Number | None = None) -> CellRef:
+def _ref(slot: Slot, value: Cell, report: Report, expected: Number | None = None) -> CellRef:
     return CellRef(
         path=slot.path,
         row=slot.row_label,
@@ -621,17 +543,17 @@ def _shown_en(value: object) -> str:
     return _shown(value)
 
 
-def _line_label(equation: _Equation, slot: _Slot) -> tuple[str, str]:
+def _line_label(equation: _Equation, slot: Slot) -> tuple[str, str]:
     """The Chinese label and the key of the line (column or row) an equation holds on."""
     if equation.axis is Axis.COLUMNS:
-        return _column_label(slot.column), slot.column.key
-    return _row_label(slot.row), slot.row.key
+        return column_label(slot.column), slot.column.key
+    return row_label(slot.row), slot.row.key
 
 
 def _rule_finding(
     equation: _Equation,
     values: Sequence[Cell],
-    slots: Sequence[_Slot],
+    slots: Sequence[Slot],
     reports: Sequence[Report],
     sums: tuple[Any, Any] | None,
 ) -> Finding:
@@ -678,7 +600,7 @@ def _rule_finding(
 
 def _culprit_finding(
     report: Report,
-    slots: Sequence[_Slot],
+    slots: Sequence[Slot],
     values: Sequence[Cell],
     fits: tuple[tuple[tuple[int, Any], ...], ...],
     failed: Sequence[str],
@@ -743,7 +665,7 @@ def _culprit_finding(
     )
 
 
-def _fits(slots: Sequence[_Slot]) -> Callable[[int, Any], bool]:
+def _fits(slots: Sequence[Slot]) -> Callable[[int, Any], bool]:
     def allowed(cell: int, value: Any) -> bool:
         return slots[cell].column.kind is not ColumnKind.COUNT or value >= 0
 
@@ -783,8 +705,8 @@ def check(report: Report) -> tuple[Finding, ...]:
     skipped: set[int] = set()
     for number, equation in enumerate(compiled.equations):
         try:
-            printed = _side(values, equation.left, equation.left_minus)
-            expected = _side(values, equation.right, equation.right_minus)
+            printed = side(values, equation.left, equation.left_minus)
+            expected = side(values, equation.right, equation.right_minus)
         except TypeError:
             skipped.add(number)
             findings.append(_rule_finding(equation, values, compiled.layout.slots, (report,), None))
@@ -816,11 +738,11 @@ def check(report: Report) -> tuple[Finding, ...]:
 @functools.cache
 def _continuity(
     previous: TemplateVersion, current: TemplateVersion
-) -> tuple[_Layout, _Layout, tuple[_Equation, ...]]:
+) -> tuple[Layout, Layout, tuple[_Equation, ...]]:
     spec, previous_spec = template(current), template(previous)
     across = [r for r in rules(current) if r.across_years]
-    layout = _Layout.of(spec, [path[2:] for path, _ in spec.grids()])
-    previous_layout = _Layout.of(previous_spec, [path[2:] for path, _ in previous_spec.grids()])
+    layout = Layout.of(spec, [path[2:] for path, _ in spec.grids()])
+    previous_layout = Layout.of(previous_spec, [path[2:] for path, _ in previous_spec.grids()])
     if previous is not current:
         # Only table 3 is laid out alike in both versions; table 2 heuristics need one version.
         across = [r for r in across if all(x.table == "requests" for x in r.relations)]
@@ -833,7 +755,7 @@ def check_continuity(previous: Report, current: Report) -> tuple[Finding, ...]:
     现行有效件数; 2019: 上一年项目数量 and 本年增/减). Cells of both reports are named, each with
     its agency and year.
 
-    >>> import govinfo
+    >>> import attrs, govinfo
     >>> report = govinfo.load_example()
     >>> forward = {("carried_forward", "natural_person"): 2, ("carried_forward", "total"): 2}
     >>> last_year = attrs.evolve(report, year=2020, requests=report.requests.replace(forward))
@@ -859,8 +781,8 @@ def check_continuity(previous: Report, current: Report) -> tuple[Finding, ...]:
         sums: tuple[Any, Any] | None
         try:
             sums = (
-                _side(values, equation.left, equation.left_minus),
-                _side(values, equation.right, equation.right_minus),
+                side(values, equation.left, equation.left_minus),
+                side(values, equation.right, equation.right_minus),
             )
         except TypeError:
             sums = None
@@ -926,7 +848,7 @@ def combine(reports: Iterable[Report], *, agency: str, year: int | None = None) 
         raise CheckError(f"combine needs reports of one year{wanted}; got {found}")
     version, (the_year,) = parts[0].version, years
     spec = template(version)
-    layout = _Layout.of(spec, [path[2:] for path, _ in spec.grids()])
+    layout = Layout.of(spec, [path[2:] for path, _ in spec.grids()])
     flats = [layout.flatten(p) for p in parts]
     values: list[Cell] = []
     findings: list[Finding] = []
@@ -943,7 +865,7 @@ def combine(reports: Iterable[Report], *, agency: str, year: int | None = None) 
         )
         whose = "、".join(f"{r.agency}（{_shown(r.printed)}）" for r in missing)
         whose_en = ", ".join(f"{r.agency} ({_shown_en(r.printed)})" for r in missing)
-        label = f"{_row_label(slot.row)}／{_column_label(slot.column)}"
+        label = f"{row_label(slot.row)}／{column_label(slot.column)}"
         findings.append(
             Finding(
                 code=NOT_ADDED,
@@ -959,29 +881,7 @@ def combine(reports: Iterable[Report], *, agency: str, year: int | None = None) 
             )
         )
     report = Report.empty(version, agency=agency, year=the_year)
-    return Combined(report=_with_values(report, layout, values), findings=tuple(findings))
-
-
-def _with_values(report: Report, layout: _Layout, values: Sequence[Cell]) -> Report:
-    """``report`` with the cells of ``layout``'s tables taken from ``values``."""
-
-    start = 0
-    grids: dict[str, Grid] = {}
-    for table in layout.tables:
-        spec = _table_grid(report, table).spec
-        width = len(spec.columns)
-        rows = []
-        for _ in spec.rows:
-            rows.append(tuple(values[start : start + width]))
-            start += width
-        grids[table] = Grid(spec, tuple(rows))
-    blocks = tuple(grids.get(f"disclosure.{b.spec.key}", b) for b in report.disclosure)
-    return attrs.evolve(
-        report,
-        disclosure=Disclosure(blocks),
-        requests=grids.get("requests", report.requests),
-        review_litigation=grids.get("review_litigation", report.review_litigation),
-    )
+    return Combined(report=with_values(report, layout, values), findings=tuple(findings))
 
 
 def recompute_totals(report: Report) -> Recomputed:
@@ -1006,7 +906,7 @@ def recompute_totals(report: Report) -> Recomputed:
     # （七）总计 row from the rows above it, whose total column sums the fresh row totals.
     for equation in compiled.derived:
         try:
-            total = _side(values, equation.right, equation.right_minus)
+            total = side(values, equation.right, equation.right_minus)
         except TypeError:
             continue
         values[equation.left[0]] = total
@@ -1017,4 +917,4 @@ def recompute_totals(report: Report) -> Recomputed:
     )
     if not changes:
         return Recomputed(report=report, changes=())
-    return Recomputed(report=_with_values(report, compiled.layout, values), changes=changes)
+    return Recomputed(report=with_values(report, compiled.layout, values), changes=changes)
