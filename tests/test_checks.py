@@ -511,3 +511,27 @@ def test_wrong_single_cell_in_table_4_lists_its_row_as_candidates():
         ("结果纠正", 0),
         ("总计", 3),
     ]
+
+
+def test_table_4_total_of_0_beside_parts_of_11_is_located():
+    # Seen in a district's report: 行政复议 总计 0 beside parts that add up to 11. Only the
+    # total can fit: any part would have to become negative.
+    review = EXAMPLE.review_litigation.replace(
+        {
+            ("administrative_review", "upheld"): 5,
+            ("administrative_review", "corrected"): 3,
+            ("administrative_review", "other"): 2,
+            ("administrative_review", "pending"): 1,
+            ("administrative_review", "total"): 0,
+        }
+    )
+    fixed = recompute_totals(EXAMPLE).report
+    findings = check(attrs.evolve(fixed, review_litigation=review))
+    assert [(f.code, f.status) for f in findings] == [
+        ("t4.group_total", Status.BROKEN),
+        ("culprit", Status.LOCATED),
+    ]
+    assert [(c.path, c.row, c.column) for c in findings[-1].cells] == [
+        ("$.review_litigation.administrative_review.total", "行政复议", "总计")
+    ]
+    assert (findings[-1].printed, findings[-1].expected, findings[-1].difference) == (0, 11, -11)
