@@ -27,7 +27,7 @@ import enum
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal, Inexact, localcontext
-from typing import Any
+from typing import Any, cast
 
 from attrs import frozen
 
@@ -621,19 +621,18 @@ def _culprit_finding(
     who, who_en = f"{report.agency}{report.year}年", f"{report.agency} {report.year}"
     if len(candidates) == 1:
         (fit,) = candidates
-        single = fit[0] if len(fit) == 1 else None
+        single = len(fit) == 1
+        # One cell: the finding's numbers are that cell's; several: each cell carries its own.
+        printed: Any = values[fits[0][0][0]] if single else None
+        expected: Any = fits[0][0][1] if single else None
         return Finding(
             code=CULPRIT,
             severity=Severity.ERROR,
             status=Status.LOCATED,
             cells=fit,
-            expected=single.expected if single else None,
-            printed=single.printed if single else None,  # type: ignore[arg-type]
-            difference=(
-                single.printed - single.expected  # type: ignore[operator]
-                if single
-                else None
-            ),
+            expected=expected,
+            printed=printed,
+            difference=printed - expected if single else None,
             message_zh=f"{who}：最可能出错的是 {listed(fit, True)}；改正后{rules_zh}全部成立",
             message_en=f"{who_en}: the likely wrong "
             f"{'cell is' if single else 'cells are'} {listed(fit, False)}; corrected, "
@@ -911,7 +910,7 @@ def recompute_totals(report: Report) -> Recomputed:
             continue
         values[equation.left[0]] = total
     changes = tuple(
-        _ref(slot, old, report, new)  # type: ignore[arg-type]
+        _ref(slot, old, report, cast(Number, new))
         for slot, old, new in zip(compiled.layout.slots, printed, values, strict=True)
         if type(old) is not type(new) or old != new
     )
