@@ -53,6 +53,8 @@ from govinfo.template import (
 )
 
 __all__ = [
+    "CULPRIT",
+    "NOT_ADDED",
     "RULES",
     "Axis",
     "CellRef",
@@ -427,11 +429,7 @@ class _Equation:
 
 
 def _equations(
-    rules_: Iterable[Rule],
-    spec: TemplateSpec,
-    layout: Layout,
-    previous_spec: TemplateSpec | None = None,
-    previous_layout: Layout | None = None,
+    rules_: Iterable[Rule], layout: Layout, previous_layout: Layout | None = None
 ) -> tuple[_Equation, ...]:
     """Each relation expanded on each of its lines; a relation whose cells a template lacks
     (a 2021 rule against a 2019 report) is left out."""
@@ -441,7 +439,7 @@ def _equations(
             for line in relation.lines:
                 sides: list[list[int]] = [[], [], [], []]
                 try:
-                    for side, terms in ((0, relation.left), (2, relation.right)):
+                    for at, terms in ((0, relation.left), (2, relation.right)):
                         for term in terms:
                             on = previous_layout if term.previous else layout
                             if on is None:
@@ -454,7 +452,7 @@ def _equations(
                             cell = on.index[(relation.table, row, column)]
                             if term.previous:
                                 cell += len(layout.slots)
-                            sides[side + term.negative].append(cell)
+                            sides[at + term.negative].append(cell)
                 except KeyError:
                     continue
                 left, left_minus, right, right_minus = map(tuple, sides)
@@ -497,7 +495,7 @@ class _Compiled:
         spec = template(version)
         own = [r for r in rules(version) if not r.across_years]
         layout = Layout.of(spec, _tables(own))
-        equations = _equations(own, spec, layout)
+        equations = _equations(own, layout)
         coefficients = tuple(e.coefficients() for e in equations)
         derived = tuple(
             e
@@ -745,7 +743,7 @@ def _continuity(
     if previous is not current:
         # Only table 3 is laid out alike in both versions; table 2 heuristics need one version.
         across = [r for r in across if all(x.table == "requests" for x in r.relations)]
-    return layout, previous_layout, _equations(across, spec, layout, previous_spec, previous_layout)
+    return layout, previous_layout, _equations(across, layout, previous_layout)
 
 
 def check_continuity(previous: Report, current: Report) -> tuple[Finding, ...]:
