@@ -236,10 +236,15 @@ def test_findings_json_refuses_other_values():
         govinfo.findings_to_json([1])
 
 
-@pytest.mark.parametrize("bad", [None, "report", 3, EXAMPLE.requests])
-def test_check_refuses_what_is_not_a_report(bad):
-    with pytest.raises(CheckError, match="report: expected a Report, got"):
-        check(bad)
+@pytest.mark.parametrize("bad", [None, "report", 3, EXAMPLE.requests, [EXAMPLE]])
+@pytest.mark.parametrize(
+    "function",
+    [check, recompute_totals, lambda r: check_continuity(EXAMPLE, r)],
+    ids=["check", "recompute_totals", "check_continuity"],
+)
+def test_functions_refuse_what_is_not_a_report(function, bad):
+    with pytest.raises(CheckError, match=r"^(report|current): expected a Report, got \w+$"):
+        function(bad)
 
 
 # --- recompute_totals ----------------------------------------------------------------------
