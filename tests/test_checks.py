@@ -540,3 +540,20 @@ def test_table_4_total_of_0_beside_parts_of_11_is_located():
         ("$.review_litigation.administrative_review.total", "行政复议", "总计")
     ]
     assert (findings[-1].printed, findings[-1].expected, findings[-1].difference) == (0, 11, -11)
+
+
+def test_recompute_adds_the_results_row_after_its_parts_are_recomputed():
+    # With a blank among the leaf totals, （七）总计's 总计 can only come from its own row,
+    # whose 自然人 cell is itself recomputed (0 → 3): it must be summed after that.
+    grid = EXAMPLE.requests.replace(
+        {
+            ("unavailable_not_held", "commercial_enterprise"): BLANK,
+            ("unavailable_not_held", "total"): BLANK,
+        }
+    )
+    once = recompute_totals(attrs.evolve(EXAMPLE, requests=grid))
+    assert [(c.path, c.printed, c.expected) for c in once.changes] == [
+        ("$.requests.results_total.natural_person", 0, 3),
+        ("$.requests.results_total.total", 0, 3),
+    ]
+    assert recompute_totals(once.report).changes == ()

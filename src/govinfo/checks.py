@@ -497,12 +497,29 @@ class _Compiled:
         layout = Layout.of(spec, _tables(own))
         equations = _equations(own, layout)
         coefficients = tuple(e.coefficients() for e in equations)
-        derived = tuple(
+        derived = _in_dependency_order(
             e
             for e in equations
             if e.rule.derives_total and len(e.left) == 1 and not (e.left_minus or e.right_minus)
         )
         return cls(layout, equations, coefficients, _culprit.cell_equations(coefficients), derived)
+
+
+def _in_dependency_order(equations: Iterable[_Equation]) -> tuple[_Equation, ...]:
+    """Derivations ordered so that each comes after those of the parts it adds up.
+
+    （七）总计's 总计 cell sums the row above it and the column beside it, both derived: computed
+    before them, it would add stale parts and a second run would change it again.
+    """
+    pending, ordered = list(equations), []
+    while pending:
+        targets = {e.left[0] for e in pending}
+        ready = [e for e in pending if targets.isdisjoint(e.right)]
+        if not ready:
+            raise AssertionError("the derived totals of the catalogue depend on each other")
+        ordered += ready
+        pending = [e for e in pending if e not in ready]
+    return tuple(ordered)
 
 
 _COMPILED = {version: _Compiled.of(version) for version in TemplateVersion}
@@ -899,8 +916,7 @@ def recompute_totals(report: Report) -> Recomputed:
     compiled = _COMPILED[report.version]
     values = compiled.layout.flatten(report)
     printed = list(values)
-    # Catalogue order makes one pass enough: row totals (t3.row_total) first, then the
-    # （七）总计 row from the rows above it, whose total column sums the fresh row totals.
+    # In dependency order, one pass is enough: every total adds parts already recomputed.
     for equation in compiled.derived:
         try:
             total = side(values, equation.right, equation.right_minus)
