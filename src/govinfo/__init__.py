@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from govinfo import errors
+from govinfo import checks, errors
 from govinfo.amounts import Amount, Unit
+from govinfo.checks import Finding, check
 from govinfo.errors import (
     GovInfoError,
     InvalidAmount,
@@ -26,7 +27,7 @@ from govinfo.errors import (
     UnknownKey,
 )
 from govinfo.model import BLANK, Blank, Cell, Disclosure, Grid, Overview, Placeholder, Report
-from govinfo.serialize import from_json, json_schema, to_json
+from govinfo.serialize import findings_to_json, from_json, json_schema, to_json
 from govinfo.template import TemplateVersion, template
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "Blank",
     "Cell",
     "Disclosure",
+    "Finding",
     "GovInfoError",
     "Grid",
     "InvalidAmount",
@@ -50,8 +52,11 @@ __all__ = [
     "TextSyntaxError",
     "Unit",
     "UnknownKey",
+    "check",
+    "checks",
     "errors",
     "example_path",
+    "findings_to_json",
     "from_json",
     "json_schema",
     "load_example",

@@ -9,6 +9,7 @@ path such as ``$.requests.new_received.natural_person``.
 from __future__ import annotations
 
 __all__ = [
+    "CheckError",
     "GovInfoError",
     "InvalidAmount",
     "InvalidDate",
@@ -105,3 +106,8 @@ class InvalidEnumerator(LocatedError):
 
 class InvalidAmount(LocatedError):
     """A string that is not an amount of money such as 299.8145万元."""
+
+
+class CheckError(GovInfoError):
+    """Reports that cannot be checked or combined together (not a report, different template
+    versions or years)."""
