@@ -18,6 +18,7 @@ __all__ = [
     "LocatedError",
     "ModelError",
     "TextSyntaxError",
+    "UndecodableInput",
     "UnknownKey",
     "caret_excerpt",
 ]
@@ -105,3 +106,15 @@ class InvalidEnumerator(LocatedError):
 
 class InvalidAmount(LocatedError):
     """A string that is not an amount of money such as 299.8145万元."""
+
+
+class UndecodableInput(GovInfoError):
+    """A file whose bytes are not report text in UTF-8 or GBK (binary data, another encoding).
+
+    ``name`` is the file as the user gave it; ``reason`` says what was found and where.
+    """
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
