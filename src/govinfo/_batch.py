@@ -77,11 +77,11 @@ def decode(data: bytes, name: str) -> str:
         except UnicodeDecodeError as utf8:
             try:
                 text = data.decode("gb18030")
-            except UnicodeDecodeError:
+            except UnicodeDecodeError as gbk:
                 raise UndecodableInput(
                     name,
-                    f"not UTF-8 or GBK text: byte 0x{data[utf8.start]:02x} at offset "
-                    f"{utf8.start} is invalid in both",
+                    f"not UTF-8 or GBK text: invalid UTF-8 at byte {utf8.start}, invalid GBK at "
+                    f"byte {gbk.start}",
                 ) from None
     bad = _CONTROL.search(text)
     if bad:
