@@ -65,7 +65,7 @@ def main() -> None:
     parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--to", choices=("jsonl", "csv"), default="jsonl")
-    parser.add_argument("--chunksize", type=int, default=25)
+    parser.add_argument("--chunksize", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=1, help="runs per setting; the best counts")
     args = parser.parse_args()
     suffix = ".txt" if _cli_io.has_text() else ".json"

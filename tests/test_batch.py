@@ -98,7 +98,7 @@ def test_convert_yields_outcomes_in_input_order(tmp_path: Path, jobs: int) -> No
     assert [o.error for o in outcomes] == [None] * 3 + [
         f"{tmp_path / 'missing.json'}: No such file or directory"
     ] + [None] * 4
-    reports = [govinfo.from_json(o.output) for o in outcomes if o.output is not None]
+    reports = [govinfo.from_json(o.output.decode()) for o in outcomes if o.output is not None]
     assert reports == list(_samples.variants(7))
 
 
@@ -108,7 +108,7 @@ def test_atomic_output_appears_only_when_complete(tmp_path: Path) -> None:
 
     def interrupted() -> None:
         with _batch.atomic_output(str(target)) as out:
-            out.write("half")
+            out.write(b"half")
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
@@ -116,7 +116,7 @@ def test_atomic_output_appears_only_when_complete(tmp_path: Path) -> None:
     assert target.read_text() == "old"
     assert os.listdir(tmp_path) == ["out.csv"]
     with _batch.atomic_output(str(target)) as out:
-        out.write("new")
+        out.write(b"new")
         assert target.read_text() == "old"
     assert target.read_text() == "new"
     assert os.listdir(tmp_path) == ["out.csv"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import json
 import multiprocessing
 import os
@@ -27,7 +28,7 @@ from collections import deque
 from collections.abc import Generator, Iterable, Iterator
 from multiprocessing.pool import AsyncResult
 from pathlib import Path
-from typing import IO, Literal, NamedTuple, TextIO
+from typing import IO, BinaryIO, Literal, NamedTuple, TextIO
 
 from govinfo import _cli_io, _tabular
 from govinfo.errors import GovInfoError, JSONError, LocatedError, UndecodableInput
@@ -39,6 +40,7 @@ __all__ = [
     "Outcome",
     "Progress",
     "atomic_output",
+    "atomic_text",
     "convert",
     "decode",
     "describe",
@@ -166,10 +168,11 @@ def _walk(folder: str) -> Iterator[str]:
 
 
 class Outcome(NamedTuple):
-    """What became of one file: its output text, or the line describing its error."""
+    """What became of one file: its output (UTF-8, bytes so the parent need not decode and
+    re-encode it), or the line describing its error."""
 
     name: str
-    output: str | None
+    output: bytes | None
     error: str | None
 
 
@@ -180,9 +183,9 @@ def _convert_one(name: str, to: Format) -> Outcome:
     try:
         report = load(name)
         if to == "csv":
-            return Outcome(name, _tabular.csv_text(report, name), None)
+            return Outcome(name, _tabular.csv_text(report, name).encode(), None)
         data = _JSON.unstructure(report, Report)
-        return Outcome(name, json.dumps(data, ensure_ascii=False) + "\n", None)
+        return Outcome(name, (json.dumps(data, ensure_ascii=False) + "\n").encode(), None)
     except Exception as exc:  # one bad file must not stop the batch: it is listed at the end
         return Outcome(name, None, describe(name, exc))
 
@@ -192,12 +195,16 @@ def _convert_chunk(names: list[str], to: Format) -> list[Outcome]:
 
 
 def _chunks(names: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Lists of names: small ones first, doubling up to ``size``, so a short run still spreads
+    over the workers while a long one pays the cost of a task only every ``size`` files."""
     chunk: list[str] = []
+    limit = max(1, size // 16)
     for name in names:
         chunk.append(name)
-        if len(chunk) == size:
+        if len(chunk) >= limit:
             yield chunk
             chunk = []
+            limit = min(size, 2 * limit)
     if chunk:
         yield chunk
 
@@ -210,11 +217,11 @@ def _worker_init() -> None:
 
 
 def convert(
-    names: Iterable[str], to: Format, *, jobs: int, chunksize: int = 25
+    names: Iterable[str], to: Format, *, jobs: int, chunksize: int = 100
 ) -> Generator[Outcome, None, None]:
     """Convert each file, in worker processes when ``jobs`` > 1; outcomes in input order.
 
-    At most ``4 × jobs`` chunks are in flight, so neither the paths nor the results pile up.
+    At most ``3 × jobs`` chunks are in flight, so neither the paths nor the results pile up.
     Close the iterator (or let it finish) to stop the workers.
     """
     chunks = _chunks(names, chunksize)
@@ -227,7 +234,7 @@ def convert(
         window: deque[AsyncResult[list[Outcome]]] = deque()
         for chunk in chunks:
             window.append(pool.apply_async(_convert_chunk, (chunk, to)))
-            if len(window) >= 4 * jobs:
+            if len(window) >= 3 * jobs:
                 yield from window.popleft().get()
         while window:
             yield from window.popleft().get()
@@ -241,22 +248,21 @@ def convert(
 
 
 @contextlib.contextmanager
-def atomic_output(name: str, *, newline: str | None = None) -> Iterator[TextIO]:
-    """A UTF-8 text file that appears at ``name`` only once the ``with`` block completes.
+def atomic_output(name: str) -> Iterator[BinaryIO]:
+    """A file that appears at ``name`` only once the ``with`` block completes.
 
     ``-`` is standard output, written as it goes. The file is first written beside the target
     as a hidden ``.NAME.*.part`` (same file system, so the rename is atomic), then replaced.
     """
     if name == "-":
-        yield sys.stdout
         sys.stdout.flush()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
         return
     target = Path(name)
-    fd, temp = tempfile.mkstemp(
-        prefix=f".{target.name}.", suffix=".part", dir=target.parent if target.parent else None
-    )
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
     try:
-        with open(fd, "w", encoding="utf-8", newline=newline) as file:
+        with open(fd, "wb") as file:
             yield file
             file.flush()
             os.fsync(file.fileno())
@@ -266,6 +272,18 @@ def atomic_output(name: str, *, newline: str | None = None) -> Iterator[TextIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_text(name: str) -> Iterator[TextIO]:
+    """:func:`atomic_output` for UTF-8 text."""
+    with atomic_output(name) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
+        try:
+            yield text
+            text.flush()
+        finally:
+            text.detach()  # leave the binary file (standard output, perhaps) open
 
 
 def _umask() -> int:

@@ -64,7 +64,7 @@ def _load(name: str) -> Report | str:
 def _parse(args: argparse.Namespace) -> int:
     errors: list[str] = []
     converter = make_converter()
-    with _batch.atomic_output(args.output) as out:
+    with _batch.atomic_text(args.output) as out:
         for name in args.files:
             report = _load(name)
             if isinstance(report, str):
@@ -94,13 +94,13 @@ def _render(args: argparse.Namespace) -> int:
         text = _cli_io.render_text(report)
     except GovInfoError as exc:
         return _fail([_batch.describe(args.file, exc)])
-    with _batch.atomic_output(args.output) as out:
+    with _batch.atomic_text(args.output) as out:
         out.write(text if text.endswith("\n") else text + "\n")
     return OK
 
 
 def _schema(args: argparse.Namespace) -> int:
-    with _batch.atomic_output(args.output) as out:
+    with _batch.atomic_text(args.output) as out:
         out.write(json.dumps(govinfo.json_schema(), ensure_ascii=False, indent=2) + "\n")
     return OK
 
@@ -202,7 +202,7 @@ def _check(args: argparse.Namespace) -> int:
             errors.append(_batch.describe(name, exc))
             continue
         results.append((name, findings))
-    with _batch.atomic_output(args.output) as out:
+    with _batch.atomic_text(args.output) as out:
         if args.format == "json":
             documents = [
                 {"file": name, "findings": json.loads(_cli_io.findings_to_json(findings))}
@@ -240,10 +240,9 @@ def _convert(args: argparse.Namespace) -> int:
     progress = _batch.Progress(sys.stderr, total) if show else None
     errors: list[str] = []
     done = 0
-    newline = "" if args.to == "csv" else None  # csv writes its own CRLF
-    with _batch.atomic_output(args.output, newline=newline) as out:
+    with _batch.atomic_output(args.output) as out:
         if args.to == "csv":
-            out.write(_tabular.csv_header())
+            out.write(_tabular.csv_header().encode())
         outcomes = _batch.convert(
             _batch.discover(args.inputs), args.to, jobs=args.jobs, chunksize=args.chunksize
         )
@@ -383,7 +382,10 @@ def _parser() -> argparse.ArgumentParser:
         help="worker processes (default: the number of cores, here %(default)s)",
     )
     convert.add_argument(
-        "--chunksize", type=_jobs, default=25, help="files per task sent to a worker (%(default)s)"
+        "--chunksize",
+        type=_jobs,
+        default=100,
+        help="at most this many files per task sent to a worker (%(default)s)",
     )
     convert.add_argument(
         "--progress",
