@@ -74,13 +74,13 @@ def _parse(args: argparse.Namespace) -> int:
             else:
                 data = converter.unstructure(report, Report)
                 out.write(json.dumps(data, ensure_ascii=False) + "\n")
-        if errors and len(args.files) == 1:
+        if errors and len(errors) == len(args.files):
             raise _Abandon(errors)
     return _fail(errors)
 
 
 class _Abandon(Exception):
-    """Leave the output unwritten: nothing could be converted."""
+    """Leave the output unwritten: no input could be read."""
 
     def __init__(self, errors: list[str]) -> None:
         self.errors = errors
