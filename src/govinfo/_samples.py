@@ -1,9 +1,9 @@
 """Many different reports from the bundled one, deterministically: for benchmarks and tests.
 
 >>> first, second = variants(2, seed=1)
->>> first.agency != second.agency and first.requests != second.requests
+>>> first.requests != second.requests
 True
->>> [r.year for r in variants(2, seed=1)] == [first.year, second.year]
+>>> list(variants(2, seed=1)) == [first, second]
 True
 """
 
@@ -50,14 +50,14 @@ def _vary(grid: Grid, rng: random.Random) -> Grid:
 
 
 def variants(count: int, *, seed: int = 0) -> Iterator[Report]:
-    """``count`` reports: the bundled one with other numbers, agency names and years."""
+    """``count`` reports: the bundled one with other numbers in its tables."""
     base = _example()
     rng = random.Random(seed)
-    for index in range(count):
+    for _ in range(count):
+        # Agency, year and prose stay those of the bundled report, so report text made from a
+        # variant reads back as the same report whatever the text parser infers from them.
         yield attrs.evolve(
             base,
-            agency=f"{base.agency}{index}",
-            year=rng.randint(2021, 2030),
             disclosure=attrs.evolve(
                 base.disclosure, blocks=tuple(_vary(b, rng) for b in base.disclosure)
             ),
