@@ -19,6 +19,7 @@ __all__ = [
     "LocatedError",
     "ModelError",
     "TextSyntaxError",
+    "UndecodableInput",
     "UnknownKey",
     "caret_excerpt",
 ]
@@ -111,3 +112,15 @@ class InvalidAmount(LocatedError):
 class CheckError(GovInfoError):
     """Reports that cannot be checked or combined together (not a report, different template
     versions or years)."""
+
+
+class UndecodableInput(GovInfoError):
+    """A file whose bytes are not report text in UTF-8 or GBK (binary data, another encoding).
+
+    ``name`` is the file as the user gave it; ``reason`` says what was found and where.
+    """
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")
