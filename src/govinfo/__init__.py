@@ -12,11 +12,23 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from govinfo import errors
+from govinfo import checks, errors
 from govinfo.amounts import Amount, Unit
-from govinfo.errors import GovInfoError, JSONError, ModelError, TextRenderError, TextSyntaxError
+from govinfo.checks import Finding, check
+from govinfo.errors import (
+    GovInfoError,
+    InvalidAmount,
+    InvalidDate,
+    InvalidEnumerator,
+    InvalidNumeral,
+    JSONError,
+    ModelError,
+    TextRenderError,
+    TextSyntaxError,
+    UnknownKey,
+)
 from govinfo.model import BLANK, Blank, Cell, Disclosure, Grid, Overview, Placeholder, Report
-from govinfo.serialize import from_json, json_schema, to_json
+from govinfo.serialize import findings_to_json, from_json, json_schema, to_json
 from govinfo.template import TemplateVersion, template
 from govinfo.text import Diagnostic, ParseResult, parse_text, read_text, render_text
 
@@ -27,8 +39,13 @@ __all__ = [
     "Cell",
     "Diagnostic",
     "Disclosure",
+    "Finding",
     "GovInfoError",
     "Grid",
+    "InvalidAmount",
+    "InvalidDate",
+    "InvalidEnumerator",
+    "InvalidNumeral",
     "JSONError",
     "ModelError",
     "Overview",
@@ -39,8 +56,12 @@ __all__ = [
     "TextRenderError",
     "TextSyntaxError",
     "Unit",
+    "UnknownKey",
+    "check",
+    "checks",
     "errors",
     "example_path",
+    "findings_to_json",
     "from_json",
     "json_schema",
     "load_example",

@@ -29,12 +29,12 @@ from __future__ import annotations
 import enum
 import re
 from decimal import Decimal
-from typing import Final, NoReturn
+from typing import Any, Final, NoReturn
 
-from attrs import frozen
+from attrs import field, frozen
 
 from govinfo._chars import FINANCIAL, normalize
-from govinfo.errors import InvalidAmount, InvalidNumeral
+from govinfo.errors import InvalidAmount, InvalidNumeral, ModelError
 from govinfo.numerals import check_script, read_number, short_repr
 
 __all__ = [
@@ -67,12 +67,22 @@ class Unit(enum.Enum):
 _EXPONENTS: Final = {Unit.YUAN: 0, Unit.WAN_YUAN: 4, Unit.YI_YUAN: 8}
 
 
+def _value(instance: object, attribute: object, value: Any) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite() or value.is_signed():
+        raise ModelError(f"Amount.value: expected a non-negative finite Decimal, got {value!r}")
+
+
+def _unit(instance: object, attribute: object, value: Any) -> None:
+    if not isinstance(value, Unit):
+        raise ModelError(f"Amount.unit: expected a Unit, got {value!r}")
+
+
 @frozen
 class Amount:
     """An amount of money: an exact, non-negative ``Decimal`` value in a :class:`Unit`."""
 
-    value: Decimal
-    unit: Unit
+    value: Decimal = field(validator=_value)
+    unit: Unit = field(validator=_unit)
 
     def to_yuan(self) -> Decimal:
         """The amount in 元, exactly (no rounding, whatever the number of digits).
@@ -203,18 +213,11 @@ def format_amount(amount: Amount) -> str:
     """
     if not isinstance(amount, Amount):
         _type_error(amount, "an Amount")
-    value, unit = amount.value, amount.unit
-    if not isinstance(value, Decimal):
-        _type_error(value, "a Decimal value")
-    if not isinstance(unit, Unit):
-        _type_error(unit, "a Unit")
-    shown = str(value)
-    if not value.is_finite() or value.is_signed():
-        _fail(f"expected a finite, non-negative value, found {shown}", shown, 0)
+    value, unit = amount.value, amount.unit  # validated when the Amount was made
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     if len(digits) + max(exponent, 0) > 4000:
-        _fail("expected at most 4000 digits, found more", shown, 0)
+        _fail("expected at most 4000 digits, found more", f"{value:.3e}", 0)
     return f"{value:f}{unit.value}"
 
 

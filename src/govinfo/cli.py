@@ -1,43 +1,434 @@
-"""The ``govinfo`` command line.
+"""The ``govinfo`` command line (also ``python -m govinfo``); see docs/cli.md.
 
-Exit codes: 0 fine, 1 findings or failed inputs, 2 usage error.
+Exit codes:
+
+- 0: done, nothing to report;
+- 1: ``check`` found something, or some input could not be read (each is listed on stderr,
+  one line per file: ``FILE:LINE:COLUMN: reason`` or ``FILE: reason``);
+- 2: usage error (unknown command or option, missing argument);
+- 130: interrupted (Ctrl-C); no partial output file is left behind.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import signal
 import sys
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Sequence
+from types import FrameType
+from typing import Any, TextIO
 
 import govinfo
+from govinfo import _batch, _cli_io, _tabular
+from govinfo.errors import GovInfoError
+from govinfo.model import Report
+from govinfo.serialize import make_converter
 
 __all__ = ["main"]
 
+OK, FOUND, USAGE, INTERRUPTED = 0, 1, 2, 130
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("govinfo")
+    except PackageNotFoundError:  # run from a source tree without installing
+        return "unknown"
+
+
+def _fail(lines: Iterable[str]) -> int:
+    """List failed inputs on stderr; the exit status."""
+    failed = 0
+    for line in lines:
+        print(line, file=sys.stderr)
+        failed += 1
+    return FOUND if failed else OK
+
+
+def _load(name: str) -> Report | str:
+    """The report in ``name``, or the line describing why it cannot be read."""
+    try:
+        return _batch.load(name)
+    except GovInfoError as exc:
+        return _batch.describe(name, exc)
+
+
+# --- parse, render, schema ---------------------------------------------------------------
+
+
+def _parse(args: argparse.Namespace) -> int:
+    errors: list[str] = []
+    converter = make_converter()
+    with _batch.atomic_text(args.output) as out:
+        for name in args.files:
+            report = _load(name)
+            if isinstance(report, str):
+                errors.append(report)
+            elif len(args.files) == 1:
+                out.write(govinfo.to_json(report) + "\n")
+            else:
+                data = converter.unstructure(report, Report)
+                out.write(json.dumps(data, ensure_ascii=False) + "\n")
+        if errors and len(errors) == len(args.files):
+            raise _Abandon(errors)
+    return _fail(errors)
+
+
+class _Abandon(Exception):
+    """Leave the output unwritten: no input could be read."""
+
+    def __init__(self, errors: list[str]) -> None:
+        self.errors = errors
+
+
+def _render(args: argparse.Namespace) -> int:
+    report = _load(args.file)
+    if isinstance(report, str):
+        return _fail([report])
+    try:
+        text = _cli_io.render_text(report)
+    except GovInfoError as exc:
+        return _fail([_batch.describe(args.file, exc)])
+    with _batch.atomic_text(args.output) as out:
+        out.write(text if text.endswith("\n") else text + "\n")
+    return OK
+
+
+def _schema(args: argparse.Namespace) -> int:
+    with _batch.atomic_text(args.output) as out:
+        out.write(json.dumps(govinfo.json_schema(), ensure_ascii=False, indent=2) + "\n")
+    return OK
+
+
+# --- check --------------------------------------------------------------------------------
+
+
+def _counts(finding: Any) -> bool:
+    """Whether a finding makes ``check`` exit 1: every finding but "not assessable" ones
+    (a blank or placeholder took part, so nothing is known to be wrong)."""
+    return bool(finding.status.value != "not_assessable")
+
+
+def _short_label(cell: Any) -> str:
+    """A cell as 'row / column' by its Chinese labels, without the outermost group of the row
+    (三、本年度办理结果, 行政诉讼): the rest is unique and much shorter."""
+    parts = cell.row.split(_tabular.SEPARATOR)
+    return f"{_tabular.SEPARATOR.join(parts[1:] if len(parts) > 1 else parts)} / {cell.column}"
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, govinfo.Blank):
+        return "(blank)"
+    if isinstance(value, govinfo.Placeholder):
+        return value.text
+    return str(value)
+
+
+def _culprit_text(finding: Any, culprits: Sequence[Any]) -> str:
+    paths = {c.path for c in finding.cells}
+    for culprit in culprits:
+        if paths & {c.path for c in culprit.cells}:
+            if culprit.status.value != "located":
+                return f"ambiguous ({len(culprit.candidates)} fits)"
+            return "; ".join(
+                f"{_short_label(c)} {_shown(c.printed)}→{_shown(c.expected)}" for c in culprit.cells
+            )
+    return ""
+
+
+def _rows(name: str, findings: Sequence[Any]) -> list[tuple[str, ...]]:
+    culprits = [f for f in findings if f.code == "culprit"]
+    rows: list[tuple[str, ...]] = []
+    for finding in findings:
+        if finding in culprits:
+            continue
+        first = _short_label(finding.cells[0]) if finding.cells else ""
+        more = f" (+{len(finding.cells) - 1})" if len(finding.cells) > 1 else ""
+        rows.append(
+            (
+                name,
+                finding.code,
+                finding.status.value,
+                first + more,
+                _shown(finding.expected),
+                _shown(finding.printed),
+                _culprit_text(finding, culprits),
+            )
+        )
+    return rows
+
+
+_HEADER = ("file", "rule", "status", "cells", "expected", "printed", "likely culprit")
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _table(rows: Sequence[tuple[str, ...]], out: TextIO) -> None:
+    """Columns aligned for a terminal (wide characters count two)."""
+    widths = [max(_width(r[i]) for r in (_HEADER, *rows)) for i in range(len(_HEADER))]
+    for row in (_HEADER, *rows):
+        cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
+        out.write("  ".join(cells).rstrip() + "\n")
+
+
+def _check(args: argparse.Namespace) -> int:
+    previous: Report | None = None
+    if args.previous:
+        loaded = _load(args.previous)
+        if isinstance(loaded, str):
+            return _fail([loaded])
+        previous = loaded
+    errors: list[str] = []
+    results: list[tuple[str, tuple[Any, ...]]] = []
+    for name in args.files:
+        report = _load(name)
+        if isinstance(report, str):
+            errors.append(report)
+            continue
+        try:
+            findings = _cli_io.check(report)
+            if previous is not None:
+                findings += _cli_io.check_continuity(previous, report)
+        except GovInfoError as exc:
+            errors.append(_batch.describe(name, exc))
+            continue
+        results.append((name, findings))
+    with _batch.atomic_text(args.output) as out:
+        if args.format == "json":
+            documents = [
+                {"file": name, "findings": json.loads(_cli_io.findings_to_json(findings))}
+                for name, findings in results
+            ]
+            out.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
+        else:
+            rows = [row for name, findings in results for row in _rows(name, findings)]
+            if rows:
+                _table(rows, out)
+            checked = len(results)
+            flagged = sum(1 for _, f in results if any(map(_counts, f)))
+            out.write(f"{checked} report(s) checked, {flagged} with findings\n")
+    found = any(_counts(f) for _, findings in results for f in findings)
+    return max(_fail(errors), FOUND if found else OK)
+
+
+# --- convert ------------------------------------------------------------------------------
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        jobs = 0
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of processes, got {text!r}")
+    return jobs
+
+
+def _convert(args: argparse.Namespace) -> int:
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    # Counting first costs one more walk of the folders, but no memory: only for the bar.
+    total = sum(1 for _ in _batch.discover(args.inputs)) if show else None
+    progress = _batch.Progress(sys.stderr, total) if show else None
+    errors: list[str] = []
+    done = 0
+    with _batch.atomic_output(args.output) as out:
+        if args.to == "csv":
+            out.write(_tabular.csv_header().encode())
+        outcomes = _batch.convert(
+            _batch.discover(args.inputs), args.to, jobs=args.jobs, chunksize=args.chunksize
+        )
+        try:
+            for outcome in outcomes:
+                done += 1
+                if outcome.error is not None:
+                    errors.append(outcome.error)
+                elif outcome.output is not None:
+                    out.write(outcome.output)
+                if progress:
+                    progress.update(done, len(errors))
+        finally:
+            outcomes.close()
+        if progress:
+            progress.update(done, len(errors), final=True)
+    converted = done - len(errors)
+    print(f"converted {converted} of {done} file(s)", file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} file(s) failed:", file=sys.stderr)
+    return _fail(errors)
+
+
+# --- demo ---------------------------------------------------------------------------------
+
 
 def _demo(args: argparse.Namespace) -> int:
-    """Parse the bundled reference report's text, as published, and print it as JSON."""
-    with open(govinfo.example_path(".txt"), encoding="utf-8") as f:
-        report = govinfo.parse_text(f.read())
+    """Parse the bundled reference report, print it as JSON and what the checks find."""
+    if _cli_io.has_text():
+        with open(govinfo.example_path(".txt"), "rb") as f:
+            report = _batch.load(govinfo.example_path(".txt"), f.read())
+    else:
+        report = govinfo.load_example()
     print(govinfo.to_json(report))
-    return 0
+    if _cli_io.has_checks():
+        print()
+        _table(_rows("(reference report)", _cli_io.check(report)), sys.stdout)
+    return OK
+
+
+# --- the parser ---------------------------------------------------------------------------
+
+
+def _output(
+    command: argparse.ArgumentParser, help_: str = "write to OUT (default: stdout)"
+) -> None:
+    command.add_argument("-o", "--output", metavar="OUT", default="-", help=help_)
+
+
+_EPILOG = """\
+exit status: 0 fine; 1 findings, or inputs that could not be read (listed on stderr);
+2 usage error; 130 interrupted.
+Files ending in .json are read as govinfo JSON, others as report text (UTF-8 or GBK).
+Use - for standard input or output."""
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo",
         description="政府信息公开工作年度报告 (open government information reports) as data.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"govinfo {_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    demo = commands.add_parser(
-        "demo", help="parse the bundled reference report's text and print it as JSON"
+
+    def command(name: str, help_: str, run: Callable[[argparse.Namespace], int]) -> Any:
+        sub = commands.add_parser(
+            name,
+            help=help_,
+            description=help_,
+            epilog=_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        sub.set_defaults(run=run)
+        return sub
+
+    parse = command("parse", "read reports; write them as JSON", _parse)
+    parse.add_argument(
+        "files", nargs="+", metavar="FILE", help="report text (or .json); - for stdin"
     )
-    demo.set_defaults(run=_demo)
+    _output(
+        parse,
+        "write to OUT (default: stdout); one FILE gives a JSON document, several give JSON Lines",
+    )
+
+    render = command("render", "write a JSON report as canonical report text", _render)
+    render.add_argument("file", metavar="FILE.json", help="a govinfo JSON report; - for stdin")
+    _output(render)
+
+    check = command(
+        "check", "check the identities (勾稽关系) of reports; list what does not add up", _check
+    )
+    check.add_argument("files", nargs="+", metavar="FILE", help="reports; - for stdin")
+    check.add_argument(
+        "--previous",
+        metavar="FILE",
+        help="last year's report of the same agency: also "
+        "check continuity (carried over = carried forward, …)",
+    )
+    check.add_argument(
+        "--format",
+        choices=("table", "json"),
+        default="table",
+        help="table for people (default), json for machines",
+    )
+    _output(check)
+
+    convert = command(
+        "convert", "convert many reports and folders to one JSON Lines or CSV file", _convert
+    )
+    convert.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help=f"report files, or folders (their {' and '.join(_batch.FOLDER_SUFFIXES)} files, "
+        "recursively)",
+    )
+    convert.add_argument(
+        "--to",
+        choices=("jsonl", "csv"),
+        required=True,
+        help="jsonl: one JSON report per line; csv: one row per table cell (long format)",
+    )
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        required=True,
+        help="the output file, written atomically (- for stdout)",
+    )
+    convert.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: the number of cores, here %(default)s)",
+    )
+    convert.add_argument(
+        "--chunksize",
+        type=_jobs,
+        default=100,
+        help="at most this many files per task sent to a worker (%(default)s)",
+    )
+    convert.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on stderr (default: when stderr is a terminal)",
+    )
+
+    command("schema", "print the JSON Schema of the report format", _schema)
+    _output(commands.choices["schema"])
+    command("demo", "parse, check and print the bundled reference report", _demo)
     return parser
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    status: int = args.run(args)
+    # SIGTERM unwinds like Ctrl-C, so the temporary output file is removed on the way out.
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread: leave signals alone
+        previous = None
+    try:
+        status: int = args.run(args)
+    except KeyboardInterrupt:
+        print("govinfo: interrupted", file=sys.stderr)
+        return INTERRUPTED
+    except _Abandon as exc:
+        return _fail(exc.errors)
+    except BrokenPipeError:
+        # The reader of our stdout went away (| head): stop quietly, as Unix tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return FOUND
+    except OSError as exc:
+        print(f"govinfo: error: {exc}", file=sys.stderr)
+        return FOUND
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     return status
 
 

@@ -9,6 +9,7 @@ path such as ``$.requests.new_received.natural_person``.
 from __future__ import annotations
 
 __all__ = [
+    "CheckError",
     "GovInfoError",
     "InvalidAmount",
     "InvalidDate",
@@ -19,6 +20,8 @@ __all__ = [
     "ModelError",
     "TextRenderError",
     "TextSyntaxError",
+    "UndecodableInput",
+    "UnknownKey",
     "caret_excerpt",
 ]
 
@@ -29,6 +32,13 @@ class GovInfoError(ValueError):
 
 class ModelError(GovInfoError):
     """A report value was built from parts that do not fit the template (wrong type, shape)."""
+
+
+class UnknownKey(GovInfoError, KeyError):
+    """A row, column, block or section key that the template does not declare."""
+
+    def __str__(self) -> str:  # KeyError would show the repr of the message
+        return str(self.args[0]) if self.args else ""
 
 
 class JSONError(GovInfoError):
@@ -102,3 +112,20 @@ class InvalidEnumerator(LocatedError):
 
 class InvalidAmount(LocatedError):
     """A string that is not an amount of money such as 299.8145万元."""
+
+
+class CheckError(GovInfoError):
+    """Reports that cannot be checked or combined together (not a report, different template
+    versions or years)."""
+
+
+class UndecodableInput(GovInfoError):
+    """A file whose bytes are not report text in UTF-8 or GBK (binary data, another encoding).
+
+    ``name`` is the file as the user gave it; ``reason`` says what was found and where.
+    """
+
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        self.reason = reason
+        super().__init__(f"{name}: {reason}")

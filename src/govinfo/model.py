@@ -27,7 +27,7 @@ import attrs
 from attrs import field, frozen
 
 from govinfo.amounts import Amount
-from govinfo.errors import ModelError
+from govinfo.errors import ModelError, UnknownKey
 from govinfo.template import ColumnKind, ColumnSpec, GridSpec, RowSpec, TemplateVersion, template
 
 __all__ = [
@@ -162,9 +162,14 @@ class Grid:
             out.append(tuple(given[k] for k in keys))
         return cls(spec, tuple(out))
 
+    def _position(self, key: tuple[str, str]) -> tuple[int, int]:
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise UnknownKey(f"{self.spec.key}: expected a (row key, column key) pair, got {key!r}")
+        return self.spec.row_index(key[0]), self.spec.column_index(key[1])
+
     def __getitem__(self, key: tuple[str, str]) -> Cell:
-        row, column = key
-        return self.cells[self.spec.row_index(row)][self.spec.column_index(column)]
+        row, column = self._position(key)
+        return self.cells[row][column]
 
     def row(self, key: str) -> dict[str, Cell]:
         """The cells of one row, by column key."""
@@ -185,8 +190,9 @@ class Grid:
     def replace(self, changes: Mapping[tuple[str, str], Cell]) -> Grid:
         """A copy with the cells at ``(row_key, column_key)`` replaced."""
         rows = [list(values) for values in self.cells]
-        for (row, column), cell in changes.items():
-            rows[self.spec.row_index(row)][self.spec.column_index(column)] = cell
+        for key, cell in changes.items():
+            row, column = self._position(key)
+            rows[row][column] = cell
         return Grid(self.spec, tuple(tuple(values) for values in rows))
 
     def __repr__(self) -> str:
@@ -243,7 +249,7 @@ class Disclosure:
         for block in self.blocks:
             if block.spec.key == key:
                 return block
-        raise KeyError(f"no disclosure block {key!r}")
+        raise UnknownKey(f"disclosure has no block {key!r}")
 
     def __iter__(self) -> Iterator[Grid]:
         return iter(self.blocks)

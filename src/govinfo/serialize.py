@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -38,6 +38,7 @@ import attrs
 import cattrs
 
 from govinfo.amounts import Amount, Unit
+from govinfo.checks import CellRef, Finding
 from govinfo.errors import GovInfoError, JSONError
 from govinfo.model import (
     BLANK,
@@ -52,7 +53,14 @@ from govinfo.model import (
 )
 from govinfo.template import ColumnKind, GridSpec, TemplateVersion, template
 
-__all__ = ["SCHEMA_ID", "from_json", "json_schema", "make_converter", "to_json"]
+__all__ = [
+    "SCHEMA_ID",
+    "findings_to_json",
+    "from_json",
+    "json_schema",
+    "make_converter",
+    "to_json",
+]
 
 SCHEMA_ID = "govinfo.report/1"
 """The value of the top-level ``"schema"`` field: the format's name and major version."""
@@ -135,6 +143,36 @@ def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
             raise _fail(f"one of the units {_shown(units)}", unit, ".unit")
         return Amount(Decimal(amount), Unit(unit))
     raise _fail(expected, value)
+
+
+def _unstructure_ref(ref: CellRef) -> dict[str, Any]:
+    return {
+        "path": ref.path,
+        "row": ref.row,
+        "column": ref.column,
+        "printed": _unstructure_cell(ref.printed),
+        "expected": None if ref.expected is None else _unstructure_cell(ref.expected),
+        "agency": ref.agency,
+        "year": ref.year,
+    }
+
+
+def _unstructure_finding(finding: Finding) -> dict[str, Any]:
+    def number(value: Any) -> Any:
+        return None if value is None else _unstructure_cell(value)
+
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "status": finding.status.value,
+        "cells": [_unstructure_ref(r) for r in finding.cells],
+        "expected": number(finding.expected),
+        "printed": number(finding.printed),
+        "difference": number(finding.difference),
+        "message_zh": finding.message_zh,
+        "message_en": finding.message_en,
+        "candidates": [[_unstructure_ref(r) for r in fit] for fit in finding.candidates],
+    }
 
 
 # --- grids ---------------------------------------------------------------------------------
@@ -380,6 +418,8 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(Report, _structure_report(converter))
     converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
     converter.register_unstructure_hook(Report, _unstructure_report(converter))
+    converter.register_unstructure_hook(CellRef, _unstructure_ref)
+    converter.register_unstructure_hook(Finding, _unstructure_finding)
     return converter
 
 
@@ -395,6 +435,32 @@ def to_json(report: Report) -> str:
     if not isinstance(report, Report):
         raise JSONError((("$", f"expected a Report to write, got {type(report).__name__}"),))
     return json.dumps(_CONVERTER.unstructure(report, Report), ensure_ascii=False, indent=2)
+
+
+def findings_to_json(findings: Iterable[Finding]) -> str:
+    """The JSON text of findings: a list of objects, cells as in reports (a blank is
+    ``null``, money a decimal string), severities and statuses as their values.
+
+    >>> import govinfo
+    >>> from govinfo.checks import check
+    >>> data = json.loads(findings_to_json(check(govinfo.load_example())))
+    >>> culprit = data[-1]
+    >>> culprit["status"]
+    'located'
+    >>> [(c["path"], c["printed"], c["expected"]) for c in culprit["cells"]]
+    [('$.requests.results_total.natural_person', 0, 3), ('$.requests.results_total.total', 0, 3)]
+    """
+    items = list(findings) if isinstance(findings, Iterable) else [findings]
+    wrong = [
+        (f"$[{i}]", type(f).__name__) for i, f in enumerate(items) if not isinstance(f, Finding)
+    ]
+    if wrong:
+        raise JSONError(
+            tuple((path, f"expected a Finding to write, got {name}") for path, name in wrong)
+        )
+    return json.dumps(
+        [_CONVERTER.unstructure(f, Finding) for f in items], ensure_ascii=False, indent=2
+    )
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from attrs import field, frozen
 
-from govinfo.errors import ModelError
+from govinfo.errors import ModelError, UnknownKey
 
 __all__ = [
     "LABEL_ALIASES",
@@ -116,14 +116,14 @@ class GridSpec:
     def row_index(self, key: str) -> int:
         try:
             return self._row_index[key]
-        except KeyError:
-            raise KeyError(f"{self.key} has no row {key!r}") from None
+        except (KeyError, TypeError):
+            raise UnknownKey(f"{self.key} has no row {key!r}") from None
 
     def column_index(self, key: str) -> int:
         try:
             return self._column_index[key]
-        except KeyError:
-            raise KeyError(f"{self.key} has no column {key!r}") from None
+        except (KeyError, TypeError):
+            raise UnknownKey(f"{self.key} has no column {key!r}") from None
 
     def groups(self) -> Iterator[tuple[RowSpec, tuple[str, ...]]]:
         """Each row with the group labels that open just before it, in reading order."""

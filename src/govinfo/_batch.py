@@ -1,0 +1,317 @@
+"""Machinery of the command line: reading files, converting many in parallel, writing atomically.
+
+- :func:`decode` turns the bytes of a file into text: UTF-8 (with or without BOM), UTF-16 with
+  a BOM, or GBK (read as its superset GB18030). Anything else is an
+  :class:`~govinfo.errors.UndecodableInput` naming the file.
+- :func:`discover` lists the files of the inputs, walking folders lazily in sorted order.
+- :func:`convert` converts files to JSON lines or CSV rows in worker processes, a bounded
+  number of chunks in flight, and yields the outcomes **in input order**, so the parent can
+  stream them to the output and memory stays flat however many files there are.
+- :func:`atomic_output` writes to a temporary file beside the target and renames it into place
+  only when the writing completes: an interrupted run leaves no partial file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import io
+import json
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Generator, Iterable, Iterator
+from multiprocessing.pool import AsyncResult
+from pathlib import Path
+from typing import IO, BinaryIO, Literal, NamedTuple, TextIO
+
+from govinfo import _cli_io, _tabular
+from govinfo.errors import GovInfoError, JSONError, LocatedError, UndecodableInput
+from govinfo.model import Report
+from govinfo.serialize import from_json, make_converter
+
+__all__ = [
+    "FOLDER_SUFFIXES",
+    "Outcome",
+    "Progress",
+    "atomic_output",
+    "atomic_text",
+    "convert",
+    "decode",
+    "describe",
+    "discover",
+    "load",
+    "read",
+]
+
+FOLDER_SUFFIXES = (".txt", ".json")
+"""The files taken from a folder (files named on the command line are always taken)."""
+
+Format = Literal["jsonl", "csv"]
+
+# C0 controls other than \t \n \r and form feed (pdftotext separates pages with \f), and DEL:
+# text that decodes but holds these is binary data, not a report.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes, name: str) -> str:
+    """The text of a file's bytes, or :class:`UndecodableInput` naming the file.
+
+    >>> decode("规章".encode("gbk"), "a.txt"), decode(codecs.BOM_UTF8 + b"ok", "b.txt")
+    ('规章', 'ok')
+    >>> decode(b"\\x00\\x01PK", "c.txt")
+    Traceback (most recent call last):
+    ...
+    govinfo.errors.UndecodableInput: c.txt: not UTF-8 or GBK text: control character U+0000 at line 1, column 1 (binary data?)
+    """  # noqa: E501
+    if data.startswith(codecs.BOM_UTF8):
+        text = _strict(data[len(codecs.BOM_UTF8) :], "utf-8", name)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _strict(data, "utf-16", name)
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as utf8:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError as gbk:
+                raise UndecodableInput(
+                    name,
+                    f"not UTF-8 or GBK text: invalid UTF-8 at byte {utf8.start}, invalid GBK at "
+                    f"byte {gbk.start}",
+                ) from None
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise UndecodableInput(
+            name,
+            f"not UTF-8 or GBK text: control character U+{ord(bad.group()):04X} at line {line}, "
+            f"column {column} (binary data?)",
+        )
+    return text
+
+
+def _strict(data: bytes, encoding: str, name: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise UndecodableInput(
+            name, f"invalid {encoding.upper()} after its byte order mark at offset {exc.start}"
+        ) from None
+
+
+def read(name: str) -> bytes:
+    """The bytes of file ``name``, or of standard input for ``-``."""
+    if name == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(name).read_bytes()
+    except IsADirectoryError:
+        raise GovInfoError("is a folder (govinfo convert reads folders)") from None
+    except OSError as exc:
+        raise GovInfoError(exc.strerror or str(exc)) from None
+
+
+def load(name: str, data: bytes | None = None) -> Report:
+    """The report in file ``name``: JSON when it ends in ``.json``, report text otherwise.
+
+    Standard input (``-``) is JSON when its first visible character is ``{``.
+    """
+    text = decode(read(name) if data is None else data, name)
+    is_json = text.lstrip().startswith("{") if name == "-" else name.lower().endswith(".json")
+    return from_json(text) if is_json else _cli_io.parse_text(text)
+
+
+def describe(name: str, error: BaseException) -> str:
+    """One line for a failed file: ``name:line:column: reason`` for text errors,
+    ``name: reason`` otherwise (a JSON error's problems joined by ``;``)."""
+    if isinstance(error, LocatedError):
+        return f"{name}:{error.line}:{error.column}: {error.reason}"
+    if isinstance(error, UndecodableInput):
+        return f"{name}: {error.reason}"
+    if isinstance(error, JSONError):
+        return f"{name}: " + "; ".join(f"{path}: {message}" for path, message in error.problems)
+    if isinstance(error, GovInfoError):
+        return f"{name}: " + "; ".join(str(error).splitlines())
+    return f"{name}: internal error: {type(error).__name__}: {error}"
+
+
+# --- discovering files ---------------------------------------------------------------------
+
+
+def discover(inputs: Iterable[str]) -> Iterator[str]:
+    """Each input that is not a folder, and the report files of each folder (recursively, in
+    sorted order, skipping hidden names and files without a suffix of :data:`FOLDER_SUFFIXES`).
+    """
+    for name in inputs:
+        if os.path.isdir(name):
+            yield from _walk(name)
+        else:
+            yield name
+
+
+def _walk(folder: str) -> Iterator[str]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            if not file.startswith(".") and file.lower().endswith(FOLDER_SUFFIXES):
+                yield os.path.join(root, file)
+
+
+# --- converting ----------------------------------------------------------------------------
+
+
+class Outcome(NamedTuple):
+    """What became of one file: its output (UTF-8, bytes so the parent need not decode and
+    re-encode it), or the line describing its error."""
+
+    name: str
+    output: bytes | None
+    error: str | None
+
+
+_JSON = make_converter()
+
+
+def _convert_one(name: str, to: Format) -> Outcome:
+    try:
+        report = load(name)
+        if to == "csv":
+            return Outcome(name, _tabular.csv_text(report, name).encode(), None)
+        data = _JSON.unstructure(report, Report)
+        return Outcome(name, (json.dumps(data, ensure_ascii=False) + "\n").encode(), None)
+    except Exception as exc:  # one bad file must not stop the batch: it is listed at the end
+        return Outcome(name, None, describe(name, exc))
+
+
+def _convert_chunk(names: list[str], to: Format) -> list[Outcome]:
+    return [_convert_one(name, to) for name in names]
+
+
+def _chunks(names: Iterable[str], size: int) -> Iterator[list[str]]:
+    """Lists of names: small ones first, doubling up to ``size``, so a short run still spreads
+    over the workers while a long one pays the cost of a task only every ``size`` files."""
+    chunk: list[str] = []
+    limit = max(1, size // 16)
+    for name in names:
+        chunk.append(name)
+        if len(chunk) >= limit:
+            yield chunk
+            chunk = []
+            limit = min(size, 2 * limit)
+    if chunk:
+        yield chunk
+
+
+def _worker_init() -> None:
+    # Ctrl-C reaches the whole process group: the parent alone handles it (and then terminates
+    # the workers), so no worker dies mid-chunk with a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def convert(
+    names: Iterable[str], to: Format, *, jobs: int, chunksize: int = 100
+) -> Generator[Outcome, None, None]:
+    """Convert each file, in worker processes when ``jobs`` > 1; outcomes in input order.
+
+    At most ``3 × jobs`` chunks are in flight, so neither the paths nor the results pile up.
+    Close the iterator (or let it finish) to stop the workers.
+    """
+    chunks = _chunks(names, chunksize)
+    if jobs <= 1:
+        for chunk in chunks:
+            yield from _convert_chunk(chunk, to)
+        return
+    pool = multiprocessing.get_context().Pool(jobs, initializer=_worker_init)
+    try:
+        window: deque[AsyncResult[list[Outcome]]] = deque()
+        for chunk in chunks:
+            window.append(pool.apply_async(_convert_chunk, (chunk, to)))
+            if len(window) >= 3 * jobs:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
+        pool.close()
+        pool.join()
+    finally:
+        pool.terminate()
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def atomic_output(name: str) -> Iterator[BinaryIO]:
+    """A file that appears at ``name`` only once the ``with`` block completes.
+
+    ``-`` is standard output, written as it goes. The file is first written beside the target
+    as a hidden ``.NAME.*.part`` (same file system, so the rename is atomic), then replaced.
+    """
+    if name == "-":
+        sys.stdout.flush()
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    target = Path(name)
+    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        with open(fd, "wb") as file:
+            yield file
+            file.flush()
+            os.fsync(file.fileno())
+        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_text(name: str) -> Iterator[TextIO]:
+    """:func:`atomic_output` for UTF-8 text."""
+    with atomic_output(name) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
+        try:
+            yield text
+            text.flush()
+        finally:
+            text.detach()  # leave the binary file (standard output, perhaps) open
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+class Progress:
+    """A one-line progress bar on a terminal: files done, failed, rate. Redrawn ≤ 10 × a second."""
+
+    def __init__(self, stream: IO[str], total: int | None) -> None:
+        self.stream = stream
+        self.total = total
+        self.start = self.drawn = time.monotonic()
+
+    def update(self, done: int, failed: int, *, final: bool = False) -> None:
+        now = time.monotonic()
+        if not final and now - self.drawn < 0.1:
+            return
+        self.drawn = now
+        rate = done / max(now - self.start, 1e-9)
+        if self.total:
+            filled = round(30 * done / self.total)
+            bar = f"[{'#' * filled}{'.' * (30 - filled)}] {done}/{self.total}"
+        else:
+            bar = f"{done}"
+        self.stream.write(f"\r{bar} files, {failed} failed, {rate:.0f} files/s\x1b[K")
+        if final:
+            self.stream.write("\n")
+        self.stream.flush()

@@ -1,0 +1,189 @@
+"""The machinery under ``govinfo convert``: decoding, discovery, ordering, atomic output."""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import os
+import random
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+import govinfo
+from govinfo import _batch, _samples, _tabular
+from govinfo.errors import UndecodableInput
+from govinfo.model import BLANK, Placeholder
+
+TEXT = "三、本年度办理结果\n（七）总计\t3\r\n"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        TEXT.encode("utf-8"),
+        codecs.BOM_UTF8 + TEXT.encode("utf-8"),
+        TEXT.encode("gbk"),
+        TEXT.encode("gb18030"),
+        TEXT.encode("utf-16"),  # with its byte order mark
+        codecs.BOM_UTF16_BE + TEXT.encode("utf-16-be"),
+    ],
+)
+def test_decode_reads_utf8_gbk_and_bom_encodings(data: bytes) -> None:
+    assert _batch.decode(data, "x.txt") == TEXT
+
+
+def test_decode_keeps_form_feeds_between_pdf_pages() -> None:
+    assert _batch.decode("一页\f二页".encode(), "x.txt") == "一页\f二页"
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (
+            b"\xff\xfd\xfc\x80",
+            "not UTF-8 or GBK text: invalid UTF-8 at byte 0, invalid GBK at byte 0",
+        ),
+        (
+            b"PK\x03\x04",
+            "not UTF-8 or GBK text: control character U+0003 at line 1, column 3 (binary data?)",
+        ),
+        (
+            b"ok\n\x00",
+            "not UTF-8 or GBK text: control character U+0000 at line 2, column 1 (binary data?)",
+        ),
+        (codecs.BOM_UTF8 + b"\xff", "invalid UTF-8 after its byte order mark at offset 0"),
+    ],
+)
+def test_decode_names_the_file_it_cannot_read(data: bytes, reason: str) -> None:
+    with pytest.raises(UndecodableInput) as caught:
+        _batch.decode(data, "dir/report.txt")
+    assert (caught.value.name, caught.value.reason) == ("dir/report.txt", reason)
+    assert str(caught.value) == f"dir/report.txt: {reason}"
+
+
+def test_random_binary_is_never_taken_for_text() -> None:
+    rng = random.Random(0)
+    for _ in range(200):
+        with pytest.raises(UndecodableInput):
+            _batch.decode(rng.randbytes(512), "x.bin")
+
+
+def test_discover_walks_folders_in_sorted_order(tmp_path: Path) -> None:
+    for name in ("b/2.txt", "b/1.json", "a.TXT", ".hidden.txt", "notes.md", ".git/x.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    given = tmp_path / "notes.md"
+    found = list(_batch.discover([str(tmp_path), str(given)]))
+    assert [os.path.relpath(p, tmp_path) for p in found] == [
+        "a.TXT",
+        "b/1.json",
+        "b/2.txt",
+        "notes.md",
+    ]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_convert_yields_outcomes_in_input_order(tmp_path: Path, jobs: int) -> None:
+    paths = []
+    for index, report in enumerate(_samples.variants(7)):
+        path = tmp_path / f"{index}.json"
+        path.write_text(govinfo.to_json(report), encoding="utf-8")
+        paths.append(str(path))
+    paths.insert(3, str(tmp_path / "missing.json"))
+    outcomes = list(_batch.convert(paths, "jsonl", jobs=jobs, chunksize=2))
+    assert [o.name for o in outcomes] == paths
+    assert [o.error for o in outcomes] == [None] * 3 + [
+        f"{tmp_path / 'missing.json'}: No such file or directory"
+    ] + [None] * 4
+    reports = [govinfo.from_json(o.output.decode()) for o in outcomes if o.output is not None]
+    assert reports == list(_samples.variants(7))
+
+
+def test_atomic_output_appears_only_when_complete(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    target.write_text("old")
+
+    def interrupted() -> None:
+        with _batch.atomic_output(str(target)) as out:
+            out.write(b"half")
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        interrupted()
+    assert target.read_text() == "old"
+    assert os.listdir(tmp_path) == ["out.csv"]
+    with _batch.atomic_output(str(target)) as out:
+        out.write(b"new")
+        assert target.read_text() == "old"
+    assert target.read_text() == "new"
+    assert os.listdir(tmp_path) == ["out.csv"]
+    mask = os.umask(0)
+    os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+def test_atomic_output_to_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError), _batch.atomic_output(str(tmp_path / "no" / "x")):
+        pass
+
+
+def test_csv_long_format_has_one_row_per_cell_with_template_labels() -> None:
+    report = govinfo.load_example()
+    report = _evolve_requests(report)
+    text = _tabular.csv_header() + _tabular.csv_text(report, "r.json")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert len(rows) == _tabular.cell_count(report) == 2 * 3 + 1 + 2 + 1 + 25 * 7 + 3 * 5
+    spec = govinfo.template(report.version)
+    by_key = {(r["table"], r["row_key"], r["column_key"]): r for r in rows}
+    state_secret = by_key["$.requests", "withheld_state_secret", "commercial_enterprise"]
+    row = spec.requests.row("withheld_state_secret")
+    column = spec.requests.column("commercial_enterprise")
+    assert state_secret["row_label"] == " › ".join((*row.parents, row.label))
+    assert state_secret["column_label"] == f"{column.group} › {column.label}"
+    assert (state_secret["value"], state_secret["kind"]) == ("", "blank")
+    placeholder = by_key["$.requests", "granted", "natural_person"]
+    assert (placeholder["value"], placeholder["kind"]) == ("/", "placeholder")
+    fee = by_key["$.disclosure.fees", "administrative_fees", "amount"]
+    assert (fee["value"], fee["unit"], fee["kind"]) == ("0.0100", "", "number")
+    direct = by_key["$.review_litigation", "litigation_direct", "total"]
+    row = spec.review_litigation.row("litigation_direct")
+    assert direct["row_label"] == f"{row.parents[0]} › {row.label}"
+    assert {r["agency"] for r in rows} == {report.agency}
+    assert {r["template"] for r in rows} == {"2021"}
+
+
+def _evolve_requests(report: govinfo.Report) -> govinfo.Report:
+    import attrs
+
+    fees = report.disclosure["fees"].replace({("administrative_fees", "amount"): Decimal("0.0100")})
+    blocks = tuple(fees if b.spec.key == "fees" else b for b in report.disclosure)
+    requests = report.requests.replace(
+        {
+            ("withheld_state_secret", "commercial_enterprise"): BLANK,
+            ("granted", "natural_person"): Placeholder("/"),
+        }
+    )
+    return attrs.evolve(
+        report, requests=requests, disclosure=attrs.evolve(report.disclosure, blocks=blocks)
+    )
+
+
+def test_csv_amounts_carry_their_unit() -> None:
+    empty = govinfo.Report.empty(govinfo.TemplateVersion.V2019, agency="某局", year=2020)
+    amount = govinfo.Amount(Decimal("251000"), govinfo.Unit("元"))
+    block = empty.disclosure["procurement"].replace(
+        {("centralized_procurement", "total_amount"): amount}
+    )
+    rows = {r[6]: r for r in _tabular.cell_rows(_with_block(empty, block), "x")}
+    assert rows["total_amount"][9:] == ("251000", "元", "number")
+    assert rows["project_count"][9:] == ("", "", "blank")
+
+
+def _with_block(report: govinfo.Report, grid: govinfo.Grid) -> govinfo.Report:
+    import attrs
+
+    blocks = tuple(grid if b.spec.key == grid.spec.key else b for b in report.disclosure)
+    return attrs.evolve(report, disclosure=attrs.evolve(report.disclosure, blocks=blocks))

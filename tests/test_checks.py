@@ -1,0 +1,559 @@
+"""The identities: the catalogue, check, culprit location, continuity, combine, recompute."""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo
+from govinfo import BLANK, Placeholder, TemplateVersion
+from govinfo._rulesdoc import render
+from govinfo.amounts import Amount, Unit
+from govinfo.checks import (
+    RULES,
+    Axis,
+    Finding,
+    Severity,
+    Status,
+    check,
+    check_continuity,
+    combine,
+    recompute_totals,
+    rules,
+)
+from govinfo.errors import CheckError
+from govinfo.model import Grid, Report
+from govinfo.strategies import grids, reports
+
+DOCS = Path(__file__).parent.parent / "docs"
+EXAMPLE = govinfo.load_example()
+TOTALS = {"t3.row_total", "t3.results_total", "t4.group_total"}
+
+
+def errors(findings):
+    return [f for f in findings if f.is_error]
+
+
+def identities(version, table, row, column):
+    """How many lines of the in-report rules the cell takes part in, read from the catalogue."""
+    count = 0
+    for rule in rules(version):
+        for relation in rule.relations:
+            if rule.across_years or relation.table != table:
+                continue
+            keys = {t.key for t in (*relation.left, *relation.right)}
+            line, key = (column, row) if relation.axis is Axis.COLUMNS else (row, column)
+            count += line in relation.lines and key in keys
+    return count
+
+
+def numeric_cells(report):
+    for table in ("requests", "review_litigation"):
+        grid = getattr(report, table)
+        for row, column, cell in grid.items():
+            yield table, row.key, column.key, cell
+
+
+# --- the catalogue ------------------------------------------------------------------------
+
+
+def test_rules_page_is_current():
+    page = (DOCS / "rules.md").read_text(encoding="utf-8")
+    assert page == render(), "stale: run `python -m govinfo._rulesdoc > docs/rules.md`"
+
+
+@pytest.mark.parametrize("version", list(TemplateVersion))
+def test_catalogue_has_every_identity_once_per_version(version):
+    codes = [r.code for r in rules(version)]
+    assert len(codes) == len(set(codes))
+    assert sorted(r.identity for r in rules(version)) == (
+        [1, 2, 3, 4, 6, 8] if version is TemplateVersion.V2019 else [1, 2, 3, 4, 6, 7]
+    )
+    assert all(r.severity is Severity.WARNING for r in rules(version) if r.across_years)
+    assert all(r.severity is Severity.ERROR for r in rules(version) if not r.across_years)
+
+
+def test_catalogue_reads_the_template_for_the_results_rows():
+    results = {r.version: r for r in RULES if r.code == "t3.results_total"}
+    parts_2019 = results[TemplateVersion.V2019].relations[0].right
+    parts_2021 = results[TemplateVersion.V2021].relations[0].right
+    assert (len(parts_2019), len(parts_2021)) == (19, 21)
+    assert "other_handling" in {t.key for t in parts_2019}
+    assert {"other_handling_other", "withheld_enforcement_files"} <= {t.key for t in parts_2021}
+    assert results[TemplateVersion.V2021].zh == (
+        "表三每一列：（七）总计 ＝ 三、本年度办理结果下其余21行之和"
+    )
+
+
+# --- check ---------------------------------------------------------------------------------
+
+
+def test_reference_report_findings_and_culprit():
+    findings = check(EXAMPLE)
+    assert [(f.code, f.status, f.printed, f.expected, f.difference) for f in findings] == [
+        ("t3.balance", Status.BROKEN, 0, 3, -3),
+        ("t3.balance", Status.BROKEN, 0, 3, -3),
+        ("t3.results_total", Status.BROKEN, 0, 3, -3),
+        ("t3.results_total", Status.BROKEN, 0, 3, -3),
+        ("culprit", Status.LOCATED, None, None, None),
+    ]
+    culprit = findings[-1]
+    assert [(c.path, c.row, c.column, c.printed, c.expected) for c in culprit.cells] == [
+        (
+            "$.requests.results_total.natural_person",
+            "三、本年度办理结果 › （七）总计",
+            "自然人",
+            0,
+            3,
+        ),
+        ("$.requests.results_total.total", "三、本年度办理结果 › （七）总计", "总计", 0, 3),
+    ]
+    assert culprit.candidates == (culprit.cells,)
+    assert culprit.message_zh == (
+        "温州市公安局鹿城区分局2021年：最可能出错的是 三、本年度办理结果 › （七）总计／自然人"
+        "（填报 0，应为 3）、三、本年度办理结果 › （七）总计／总计（填报 0，应为 3）；"
+        "改正后t3.balance、t3.results_total全部成立"
+    )
+    assert findings[2].message_en == (
+        "温州市公安局鹿城区分局 2021: table 3, every column: results_total = the sum of the 21 "
+        "result rows fails (natural_person): printed 0, expected 3, difference -3"
+    )
+    assert [c.path for c in findings[0].cells] == [
+        "$.requests.results_total.natural_person",
+        "$.requests.carried_forward.natural_person",
+        "$.requests.new_received.natural_person",
+        "$.requests.carried_over.natural_person",
+    ]
+
+
+def test_cell_paths_are_the_paths_json_uses():
+    data = json.loads(govinfo.to_json(EXAMPLE))
+    for finding in check(EXAMPLE):
+        for cell in finding.cells:
+            _, table, row, column = cell.path.split(".")
+            assert data[table][row][column] == cell.printed
+
+
+def test_one_wrong_leaf_is_located_with_its_value():
+    report = attrs.evolve(
+        EXAMPLE,
+        requests=recompute_totals(EXAMPLE).report.requests.replace({("granted", "other"): 4}),
+    )
+    findings = check(report)
+    assert [f.code for f in findings] == ["t3.row_total", "t3.results_total", "culprit"]
+    culprit = findings[-1]
+    assert (culprit.status, culprit.printed, culprit.expected, culprit.difference) == (
+        Status.LOCATED,
+        4,
+        0,
+        4,
+    )
+    assert [c.path for c in culprit.cells] == ["$.requests.granted.other"]
+
+
+def test_blank_total_beside_parts_is_not_assessable_never_zero():
+    grid = EXAMPLE.requests.replace({("new_received", "total"): BLANK})
+    findings = check(attrs.evolve(EXAMPLE, requests=grid))
+    touching = [f for f in findings if "$.requests.new_received.total" in {c.path for c in f.cells}]
+    assert [(f.code, f.status) for f in touching] == [
+        ("t3.balance", Status.NOT_ASSESSABLE),
+        ("t3.row_total", Status.NOT_ASSESSABLE),
+    ]
+    assert all(not f.is_error and f.expected is None for f in touching)
+    assert touching[1].message_en == (
+        "温州市公安局鹿城区分局 2021: cannot check (new_received): table 3, every row: total = the "
+        "sum of the 6 applicant columns; $.requests.new_received.total (blank) is not a number"
+    )
+    assert touching[1].message_zh == (
+        "温州市公安局鹿城区分局2021年：无法核对（一、本年新收政府信息公开申请数量）：表三每一行："
+        "总计 ＝ 自然人＋商业企业＋科研机构＋社会公益组织＋法律服务机构＋其他；"
+        "一、本年新收政府信息公开申请数量／总计（空白）不是数字"
+    )
+    # The culprit of the remaining failures is still the （七）总计 row.
+    assert [c.path for c in findings[-1].cells] == [
+        "$.requests.results_total.natural_person",
+        "$.requests.results_total.total",
+    ]
+
+
+def test_placeholder_part_is_not_assessable():
+    review = EXAMPLE.review_litigation.replace({("litigation_direct", "pending"): Placeholder("/")})
+    findings = check(attrs.evolve(EXAMPLE, review_litigation=review))
+    (t4,) = [f for f in findings if f.code == "t4.group_total"]
+    assert t4.status is Status.NOT_ASSESSABLE
+    assert "“/”" in t4.message_zh
+    assert "placeholder '/'" in t4.message_en
+
+
+@given(reports(consistent=True), st.data())
+def test_consistent_reports_pass_and_one_changed_cell_is_caught_and_located(report, data):
+    assert check(report) == ()
+    cells = list(numeric_cells(report))
+    table, row, column, value = data.draw(st.sampled_from(cells), label="cell")
+    new = data.draw(st.integers(0, 10**6).filter(lambda n: n != value), label="value")
+    grid = getattr(report, table).replace({(row, column): new})
+    findings = check(attrs.evolve(report, **{table: grid}))
+    assert errors(findings)
+    (culprit,) = [f for f in findings if f.code == "culprit"]
+    path = f"$.{table}.{row}.{column}"
+    if identities(report.version, table, row, column) >= 2:
+        assert culprit.status is Status.LOCATED
+        assert [(c.path, c.printed, c.expected) for c in culprit.cells] == [(path, new, value)]
+    else:
+        assert ((path, value),) in {
+            tuple((c.path, c.expected) for c in fit) for fit in culprit.candidates
+        }
+
+
+def test_findings_json_shape():
+    (item,) = json.loads(govinfo.findings_to_json(check(EXAMPLE)[:1]))
+    assert {k: v for k, v in item.items() if k not in ("cells", "message_zh", "message_en")} == {
+        "code": "t3.balance",
+        "severity": "error",
+        "status": "broken",
+        "expected": 3,
+        "printed": 0,
+        "difference": -3,
+        "candidates": [],
+    }
+    assert item["cells"][0] == {
+        "path": "$.requests.results_total.natural_person",
+        "row": "三、本年度办理结果 › （七）总计",
+        "column": "自然人",
+        "printed": 0,
+        "expected": None,
+        "agency": "温州市公安局鹿城区分局",
+        "year": 2021,
+    }
+
+
+def test_findings_json_refuses_other_values():
+    with pytest.raises(govinfo.JSONError, match=r"\$\[0\]: expected a Finding to write, got int"):
+        govinfo.findings_to_json([1])
+
+
+@pytest.mark.parametrize("bad", [None, "report", 3, EXAMPLE.requests, [EXAMPLE]])
+@pytest.mark.parametrize(
+    "function",
+    [check, recompute_totals, lambda r: check_continuity(EXAMPLE, r)],
+    ids=["check", "recompute_totals", "check_continuity"],
+)
+def test_functions_refuse_what_is_not_a_report(function, bad):
+    with pytest.raises(CheckError, match=r"^(report|current): expected a Report, got \w+$"):
+        function(bad)
+
+
+# --- recompute_totals ----------------------------------------------------------------------
+
+
+def test_recompute_the_reference_report():
+    fixed = recompute_totals(EXAMPLE)
+    assert [(c.path, c.printed, c.expected) for c in fixed.changes] == [
+        ("$.requests.results_total.natural_person", 0, 3),
+        ("$.requests.results_total.total", 0, 3),
+    ]
+    assert check(fixed.report) == ()
+    assert EXAMPLE.requests["results_total", "total"] == 0  # the input is untouched
+    assert recompute_totals(fixed.report).changes == ()
+
+
+def test_recompute_fills_a_blank_total_and_keeps_one_it_cannot_compute():
+    grid = EXAMPLE.requests.replace(
+        {("granted", "total"): BLANK, ("carried_over", "other"): Placeholder("—")}
+    )
+    fixed = recompute_totals(attrs.evolve(EXAMPLE, requests=grid))
+    assert fixed.report.requests["granted", "total"] == 0
+    assert fixed.report.requests["carried_over", "total"] == 0  # as printed: a part is "—"
+    assert ("$.requests.granted.total", BLANK, 0) in {
+        (c.path, c.printed, c.expected) for c in fixed.changes
+    }
+
+
+@given(reports(consistent=True), st.data())
+def test_recompute_restores_changed_totals(report, data):
+    totals = [
+        (table, row, column)
+        for table, row, column, _ in numeric_cells(report)
+        if column == "total" or row == "results_total"
+    ]
+    chosen = data.draw(st.lists(st.sampled_from(totals), min_size=1, unique=True))
+    changed = report
+    for table, row, column in chosen:
+        value = data.draw(st.integers(0, 1000) | st.just(BLANK))
+        changed = attrs.evolve(
+            changed, **{table: getattr(changed, table).replace({(row, column): value})}
+        )
+    fixed = recompute_totals(changed)
+    assert fixed.report == report
+    assert {c.path for c in fixed.changes} <= {f"$.{t}.{r}.{c}" for t, r, c in chosen}
+
+
+@given(reports(), st.data())
+def test_any_report_is_checked_and_its_totals_recomputed(report, data):
+    findings = check(report)
+    items = json.loads(govinfo.findings_to_json(findings))
+    assert len(items) == len(findings)
+    for finding, item in zip(findings, items, strict=True):
+        assert item["severity"] == finding.severity.value
+        assert item["status"] == finding.status.value
+        assert [c["path"] for c in item["cells"]] == [c.path for c in finding.cells]
+    # Recomputing is a fixed point, whatever the holes.
+    once = recompute_totals(report).report
+    again = recompute_totals(once)
+    assert again.changes == ()
+    assert again.report == once
+    # Without holes in tables 3 and 4, every total rule holds afterwards.
+    spec = govinfo.template(report.version)
+    full = attrs.evolve(
+        report,
+        requests=data.draw(grids(spec.requests, holes=False)),
+        review_litigation=data.draw(grids(spec.review_litigation, holes=False)),
+    )
+    assert [f for f in check(recompute_totals(full).report) if f.code in TOTALS] == []
+
+
+# --- combine -------------------------------------------------------------------------------
+
+
+def same_year(versions):
+    return reports(version=versions, consistent=True).map(
+        lambda r: attrs.evolve(r, year=2020 if r.version is TemplateVersion.V2019 else 2022)
+    )
+
+
+@given(
+    st.sampled_from(list(TemplateVersion)).flatmap(
+        lambda v: st.lists(same_year(v), min_size=1, max_size=3)
+    )
+)
+def test_combine_consistent_reports_is_consistent_and_cellwise(parts):
+    summary = combine(parts, agency="某市")
+    assert check(summary.report) == ()
+    for table in ("requests", "review_litigation"):
+        for row, column, cell in getattr(summary.report, table).items():
+            assert cell == sum(getattr(p, table)[row.key, column.key] for p in parts)
+    blocks = zip(summary.report.disclosure, *(p.disclosure for p in parts), strict=True)
+    for combined, *originals in blocks:
+        for row, column, cell in combined.items():
+            cells = [g[row.key, column.key] for g in originals]
+            if any(isinstance(c, type(BLANK) | Placeholder) for c in cells):
+                assert cell is BLANK
+            elif not isinstance(cells[0], Amount):
+                assert cell == sum(cells)
+
+
+def test_combine_names_the_parts_it_cannot_add():
+    other = attrs.evolve(
+        EXAMPLE,
+        agency="某县公安局",
+        requests=EXAMPLE.requests.replace({("granted", "other"): Placeholder("/")}),
+    )
+    summary = combine([EXAMPLE, other, EXAMPLE], agency="温州市", year=2021)
+    assert summary.report.requests["granted", "other"] is BLANK
+    assert summary.report.requests["new_received", "total"] == 9
+    (finding,) = summary.findings
+    assert (finding.code, finding.severity, finding.status) == (
+        "combine.not_added",
+        Severity.WARNING,
+        Status.NOT_ASSESSABLE,
+    )
+    assert [(c.agency, c.path, c.printed) for c in finding.cells] == [
+        ("某县公安局", "$.requests.granted.other", Placeholder("/"))
+    ]
+    assert finding.message_en == (
+        "温州市 2021 summary: $.requests.granted.other left blank, not added: 某县公安局 "
+        "(placeholder '/') is not a number"
+    )
+    assert summary.report.disclosure["fees"]["administrative_fees", "amount"] == Decimal("899.4435")
+
+
+def test_combine_amounts_in_one_unit_stay_in_it_and_mixed_units_become_yuan():
+    base = Report.empty(TemplateVersion.V2019, agency="甲", year=2020)
+    spec = base.disclosure["procurement"].spec
+
+    def with_amount(agency, amount):
+        grid = Grid(spec, ((1, amount),))
+        blocks = tuple(grid if b.spec is spec else b for b in base.disclosure)
+        return attrs.evolve(base, agency=agency, disclosure=govinfo.Disclosure(blocks))
+
+    wan = with_amount("甲", Amount(Decimal("1.5"), Unit.WAN_YUAN))
+    yuan = with_amount("乙", Amount(Decimal("251000"), Unit.YUAN))
+    same = combine([wan, wan], agency="市").report.disclosure["procurement"]
+    assert same["centralized_procurement", "total_amount"] == Amount(Decimal("3.0"), Unit.WAN_YUAN)
+    mixed = combine([wan, yuan], agency="市").report.disclosure["procurement"]
+    assert mixed["centralized_procurement", "total_amount"] == Amount(Decimal("266000"), Unit.YUAN)
+    assert mixed["centralized_procurement", "project_count"] == 2
+
+
+def test_combine_refuses_mixed_versions_and_years():
+    v2019 = Report.empty(TemplateVersion.V2019, agency="甲", year=2020)
+    with pytest.raises(
+        CheckError, match=r"^combine needs reports of one template version; got 2019, 2021$"
+    ):
+        combine([EXAMPLE, v2019], agency="市")
+    with pytest.raises(CheckError, match=r"^combine needs reports of one year; got 2021, 2022$"):
+        combine([EXAMPLE, attrs.evolve(EXAMPLE, year=2022)], agency="市")
+    with pytest.raises(
+        CheckError,
+        match=r"^combine needs reports of one year \(the summary is for 2022\); got 2021$",
+    ):
+        combine([EXAMPLE], agency="市", year=2022)
+    with pytest.raises(CheckError, match=r"^combine needs at least one report$"):
+        combine([], agency="市")
+    with pytest.raises(CheckError, match=r"^reports\[1\]: expected a Report, got str$"):
+        combine([EXAMPLE, "x"], agency="市")
+
+
+# --- continuity ----------------------------------------------------------------------------
+
+
+def test_continuity_of_table_2_in_2021():
+    last = attrs.evolve(EXAMPLE, year=2020)
+    regulations = EXAMPLE.disclosure["regulations"].replace(
+        {("normative_documents", "issued"): 3, ("normative_documents", "repealed"): 1}
+    )
+    blocks = tuple(regulations if b.spec.key == "regulations" else b for b in EXAMPLE.disclosure)
+    current = attrs.evolve(EXAMPLE, disclosure=govinfo.Disclosure(blocks))
+    (finding,) = check_continuity(last, current)
+    assert (finding.code, finding.severity, finding.printed, finding.expected) == (
+        "t2.in_force",
+        Severity.WARNING,
+        4,
+        6,
+    )
+    assert [(c.path, c.year, c.printed) for c in finding.cells] == [
+        ("$.disclosure.regulations.normative_documents.in_force", 2021, 4),
+        ("$.disclosure.regulations.normative_documents.in_force", 2020, 4),
+        ("$.disclosure.regulations.normative_documents.issued", 2021, 3),
+        ("$.disclosure.regulations.normative_documents.repealed", 2021, 1),
+    ]
+
+
+def test_continuity_of_table_2_in_2019():
+    base = Report.empty(TemplateVersion.V2019, agency="甲", year=2019)
+    licensing = base.disclosure["licensing"]
+    last = Grid.filled(licensing.spec, 10).replace({("administrative_licensing", "change"): -3})
+
+    def with_licensing(report, grid):
+        blocks = tuple(grid if b.spec is grid.spec else b for b in report.disclosure)
+        return attrs.evolve(report, disclosure=govinfo.Disclosure(blocks))
+
+    previous = with_licensing(base, last)
+    current = with_licensing(attrs.evolve(base, year=2020), Grid.filled(licensing.spec, 7))
+    findings = check_continuity(previous, current)
+    assert [(f.code, f.status, f.cells[0].path) for f in findings[7:]] == [
+        (
+            "t2.previous_count",
+            Status.BROKEN,
+            "$.disclosure.licensing.other_management_services.previous_count",
+        ),
+        (
+            "t2.previous_count",
+            Status.NOT_ASSESSABLE,
+            "$.disclosure.enforcement.administrative_penalty.previous_count",
+        ),
+        (
+            "t2.previous_count",
+            Status.NOT_ASSESSABLE,
+            "$.disclosure.enforcement.administrative_coercion.previous_count",
+        ),
+        (
+            "t2.previous_count",
+            Status.NOT_ASSESSABLE,
+            "$.disclosure.fees.administrative_fees.previous_count",
+        ),
+    ]
+    assert {(f.code, f.status) for f in findings[:7]} == {("t3.continuity", Status.NOT_ASSESSABLE)}
+    assert (findings[7].printed, findings[7].expected, findings[7].difference) == (7, 20, -13)
+    assert findings[7].message_zh == (
+        "甲2020年、甲2019年：第二十条第（五）项、第二十条第（六）项、第二十条第（八）项每一行："
+        "上一年项目数量 ＝ 上年报告的上一年项目数量＋本年增/减（其他对外管理服务事项）不成立："
+        "填报 7，应为 20，相差 -13"
+    )
+
+
+def test_continuity_across_template_versions_compares_table_3_only():
+    previous = Report.empty(TemplateVersion.V2019, agency="温州市公安局鹿城区分局", year=2020)
+    previous = attrs.evolve(previous, requests=Grid.filled(previous.requests.spec, 1))
+    findings = check_continuity(previous, EXAMPLE)
+    assert {f.code for f in findings} == {"t3.continuity"}
+    assert len(findings) == 7
+    assert [(c.year, c.path) for c in findings[0].cells] == [
+        (2021, "$.requests.carried_over.natural_person"),
+        (2020, "$.requests.carried_forward.natural_person"),
+    ]
+
+
+def test_continuity_needs_consecutive_years():
+    with pytest.raises(
+        CheckError, match=r"^continuity compares consecutive years: got 2021 and 2021$"
+    ):
+        check_continuity(EXAMPLE, EXAMPLE)
+    with pytest.raises(CheckError, match=r"^previous: expected a Report, got NoneType$"):
+        check_continuity(None, EXAMPLE)
+
+
+def test_findings_are_values():
+    assert check(EXAMPLE) == check(govinfo.load_example())
+    finding = check(EXAMPLE)[0]
+    assert isinstance(finding, Finding)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        finding.code = "x"
+
+
+def test_wrong_single_cell_in_table_4_lists_its_row_as_candidates():
+    review = EXAMPLE.review_litigation.replace({("administrative_review", "corrected"): 2})
+    findings = check(attrs.evolve(recompute_totals(EXAMPLE).report, review_litigation=review))
+    assert [f.code for f in findings] == ["t4.group_total", "culprit"]
+    culprit = findings[-1]
+    assert culprit.status is Status.AMBIGUOUS
+    # 结果维持, 其他结果 and 尚未审结 would have to become negative to fit.
+    assert [(fit[0].column, fit[0].expected) for fit in culprit.candidates] == [
+        ("结果纠正", 0),
+        ("总计", 3),
+    ]
+
+
+def test_table_4_total_of_0_beside_parts_of_11_is_located():
+    # Seen in a district's report: 行政复议 总计 0 beside parts that add up to 11. Only the
+    # total can fit: any part would have to become negative.
+    review = EXAMPLE.review_litigation.replace(
+        {
+            ("administrative_review", "upheld"): 5,
+            ("administrative_review", "corrected"): 3,
+            ("administrative_review", "other"): 2,
+            ("administrative_review", "pending"): 1,
+            ("administrative_review", "total"): 0,
+        }
+    )
+    fixed = recompute_totals(EXAMPLE).report
+    findings = check(attrs.evolve(fixed, review_litigation=review))
+    assert [(f.code, f.status) for f in findings] == [
+        ("t4.group_total", Status.BROKEN),
+        ("culprit", Status.LOCATED),
+    ]
+    assert [(c.path, c.row, c.column) for c in findings[-1].cells] == [
+        ("$.review_litigation.administrative_review.total", "行政复议", "总计")
+    ]
+    assert (findings[-1].printed, findings[-1].expected, findings[-1].difference) == (0, 11, -11)
+
+
+def test_recompute_adds_the_results_row_after_its_parts_are_recomputed():
+    # With a blank among the leaf totals, （七）总计's 总计 can only come from its own row,
+    # whose 自然人 cell is itself recomputed (0 → 3): it must be summed after that.
+    grid = EXAMPLE.requests.replace(
+        {
+            ("unavailable_not_held", "commercial_enterprise"): BLANK,
+            ("unavailable_not_held", "total"): BLANK,
+        }
+    )
+    once = recompute_totals(attrs.evolve(EXAMPLE, requests=grid))
+    assert [(c.path, c.printed, c.expected) for c in once.changes] == [
+        ("$.requests.results_total.natural_person", 0, 3),
+        ("$.requests.results_total.total", 0, 3),
+    ]
+    assert recompute_totals(once.report).changes == ()
