@@ -200,6 +200,12 @@ def test_markdown_heading_markers():
     assert parse_text(text) == EXAMPLE
 
 
+def test_markdown_title_marker():
+    assert parse_text("# " + SEED) == EXAMPLE
+    with pytest.raises(TextRenderError, match="Markdown marker"):
+        render_text(attrs.evolve(EXAMPLE, title="# " + EXAMPLE.title))
+
+
 def test_heading_variants():
     text = SEED.replace(SECTIONS[3].heading + "\n", SECTIONS[3].variants[0] + "\n")
     text = text.replace(SECTIONS[4].heading, SECTIONS[4].variants[0])

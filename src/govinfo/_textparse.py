@@ -4,8 +4,9 @@ It reads the lines and cells of :mod:`govinfo._textlex`; blank lines, page marke
 Markdown delimiter rows are skipped everywhere. The grammar, in reading order::
 
     report     := title preamble* overview disclosure requests review problems other trailer
-    title      := the first text line, joined with the next one when the first has no year
-                  and the next begins with one ("洪泽区人民政府" / "2023 年…报告")
+    title      := the first text line (without a Markdown "# " marker), joined with the next
+                  one when the first has no year and the next begins with one
+                  ("洪泽区人民政府" / "2023 年…报告")
     preamble   := every text line before the heading of 一
     overview   := heading(一) intro-line* part*
     part       := a line that begins with （N） or (N), then lines that do not
@@ -66,6 +67,7 @@ from govinfo.template import (
 
 __all__ = [
     "BLANK_MARK",
+    "MARKDOWN_HEADING",
     "Parser",
     "is_date_line",
     "is_heading",
@@ -87,6 +89,7 @@ BLANK_KEY: Final = fold(BLANK_MARK)
 _YEAR: Final = re.compile(r"(?<![0-9])([0-9]{4})\s*年|([〇零一二三四五六七八九]{4})\s*年")
 _YEAR_START: Final = re.compile(r"\s*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
+MARKDOWN_HEADING: Final = re.compile(r"\A#+\s+")
 _HAS_SPACE: Final = re.compile(r"[\s\u3000\xa0]")
 _PART: Final = re.compile(r"[（(]\s*[一二三四五六七八九十]+\s*[）)]")
 _UNITS: Final = "|".join(u.value for u in Unit)
@@ -401,7 +404,7 @@ class Parser:
     def _title(self, lines: list[Line]) -> tuple[str, tuple[str, ...]]:
         if not lines:
             return "", ()
-        title, rest = lines[0].content, lines[1:]
+        title, rest = MARKDOWN_HEADING.sub("", lines[0].content), lines[1:]
         if (
             rest
             and title_metadata(title)[1] is None

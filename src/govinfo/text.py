@@ -28,6 +28,7 @@ from govinfo._textlex import PAGE_MARKER, TABLE_RULE, Line, fold
 from govinfo._textparse import (
     BLANK_KEY,
     BLANK_MARK,
+    MARKDOWN_HEADING,
     Parser,
     is_heading,
     is_part_start,
@@ -184,6 +185,8 @@ def _cell(cell: Value, kind: ColumnKind) -> str:
 def _check(report: Report) -> None:
     if not isinstance(report, Report):
         raise TextRenderError(f"expected a Report, found {type(report).__name__}")
+    if MARKDOWN_HEADING.match(report.title):
+        raise TextRenderError(f"the title would lose its Markdown marker: {report.title!r}")
     agency, year = title_metadata(report.title)
     if year != report.year:
         raise TextRenderError(
