@@ -389,6 +389,15 @@ def test_group_labels_repeated_after_a_page_break():
     assert parse_text(text) == EXAMPLE
 
 
+def test_table_header_repeated_after_a_page_break():
+    header = "\n".join(EXAMPLE.requests.spec.header)
+    text = SEED.replace(
+        "\n5.属于三类内部事务信息\n", f"\n- 2 -\n{header}\n5.属于三类内部事务信息\n"
+    )
+    assert text.count("申请人情况") == 2
+    assert parse_text(text) == EXAMPLE
+
+
 def test_carried_forward_row_then_the_heading_of_four():
     # Two lines in a row begin with 四、: the last row of table 3 and the heading of section 四.
     assert "四、结转下年度继续办理\n\n0\n" in SEED

@@ -69,6 +69,7 @@ __all__ = [
     "BLANK_MARK",
     "MARKDOWN_HEADING",
     "Parser",
+    "header_keys",
     "is_date_line",
     "is_heading",
     "is_part_start",
@@ -557,6 +558,7 @@ class Parser:
     ) -> tuple[Grid, int]:
         """Read a grid's header and rows from ``cells[at:]``; stop at its stop label."""
         end = len(cells)
+        headers = header_keys(spec)
         rows: list[tuple[Value, ...]] = [(BLANK,) * len(spec.columns) for _ in spec.rows]
         found = None
         start = at
@@ -591,7 +593,7 @@ class Parser:
             if at < end:
                 key = cells[at].key
                 if not key or key[0] not in index:  # most cells: a value, no label begins so
-                    if not _is_header_text(cells[at]):
+                    if not _is_header_text(cells[at], headers):
                         values.append(cells[at])
                     at += 1
                     continue
@@ -605,7 +607,7 @@ class Parser:
             if found is not None and found[0].kind == _ROW and found[0].index < expected:
                 found = None  # a label seen already is text among the values
             if found is None and at < end:
-                if not _is_header_text(cells[at]):
+                if not _is_header_text(cells[at], headers):
                     values.append(cells[at])
                 at += 1
                 continue
@@ -780,10 +782,24 @@ def _fragments(spec: GridSpec) -> frozenset[str]:
     return pieces
 
 
-def _is_header_text(cell: Cell) -> bool:
-    """A text cell of a Markdown header row: a header, wherever it stands (converters split
-    table 3 into one table per group, each with its own header row, real or invented)."""
-    return cell.header and bool(cell.key) and not _is_number(cell.key)
+def _is_header_text(cell: Cell, headers: frozenset[str]) -> bool:
+    """A header cell among the rows: one of the grid's header labels, whole (the header
+    printed again after a page break), or a text cell of a Markdown header row (converters
+    split table 3 into one table per group, each with its own header row, real or invented)."""
+    return cell.key in headers or (cell.header and bool(cell.key) and not _is_number(cell.key))
+
+
+_HEADERS: dict[int, tuple[GridSpec, frozenset[str]]] = {}
+
+
+def header_keys(spec: GridSpec) -> frozenset[str]:
+    """The folded header labels of a grid, with their aliases."""
+    cached = _HEADERS.get(id(spec))
+    if cached is not None and cached[0] is spec:
+        return cached[1]
+    keys = frozenset(k for h in spec.header for k in _keys(h))
+    _HEADERS[id(spec)] = (spec, keys)
+    return keys
 
 
 def _is_number(key: str) -> bool:

@@ -30,6 +30,7 @@ from govinfo._textparse import (
     BLANK_MARK,
     MARKDOWN_HEADING,
     Parser,
+    header_keys,
     is_heading,
     is_part_start,
     label_keys,
@@ -224,6 +225,8 @@ def _check(report: Report) -> None:
     for path, grid in report.grids():
         inside = path == "$.review_litigation"  # table 4's header is matched by fragments
         labels = review if inside else [*label_keys(grid.spec), *captions]
+        if not inside:  # a whole header label among the rows is taken for a repeated header
+            labels += header_keys(grid.spec)
         for row, column, cell in grid.items():
             if isinstance(cell, Placeholder) and not _safe(cell.text, labels, inside):
                 raise TextRenderError(
