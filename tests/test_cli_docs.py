@@ -57,7 +57,11 @@ def _prepare(folder: Path) -> dict[str, str]:
     shim.write_text("#!/bin/sh\nexec " + " ".join(f"'{part}'" for part in GOVINFO) + ' "$@"\n')
     shim.chmod(0o755)
     (bin_dir / "python3").symlink_to(sys.executable)
-    return {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "LC_ALL": "C.UTF-8"}
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "LC_ALL": "C.UTF-8"}
+    if env.get("PYTHONPATH"):  # the sessions run in another folder: PYTHONPATH=src must still hold
+        paths = env["PYTHONPATH"].split(os.pathsep)
+        env["PYTHONPATH"] = os.pathsep.join(str(Path(p).resolve()) for p in paths if p)
+    return env
 
 
 def test_the_page_has_a_session_per_command() -> None:
