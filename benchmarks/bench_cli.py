@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from govinfo import _cli_io, _samples
+from govinfo import _samples
 
 _MEASURE = """
 import resource, subprocess, sys, time
@@ -68,7 +68,7 @@ def main() -> None:
     parser.add_argument("--chunksize", type=int, default=100)
     parser.add_argument("--repeat", type=int, default=1, help="runs per setting; the best counts")
     args = parser.parse_args()
-    suffix = ".txt" if _cli_io.has_text() else ".json"
+    suffix = ".txt"
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, inputs {suffix}, to {args.to}")
     print(f"{'files':>7} {'jobs':>4} {'seconds':>8} {'files/s':>8} {'speed-up':>8} {'peak RSS':>9}")
     with tempfile.TemporaryDirectory(prefix="govinfo-bench-") as tmp:

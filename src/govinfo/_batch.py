@@ -30,10 +30,11 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import IO, BinaryIO, Literal, NamedTuple, TextIO
 
-from govinfo import _cli_io, _tabular
+from govinfo import _tabular
 from govinfo.errors import GovInfoError, JSONError, LocatedError, UndecodableInput
 from govinfo.model import Report
 from govinfo.serialize import from_json, make_converter
+from govinfo.text import parse_text
 
 __all__ = [
     "FOLDER_SUFFIXES",
@@ -125,7 +126,7 @@ def load(name: str, data: bytes | None = None) -> Report:
     """
     text = decode(read(name) if data is None else data, name)
     is_json = text.lstrip().startswith("{") if name == "-" else name.lower().endswith(".json")
-    return from_json(text) if is_json else _cli_io.parse_text(text)
+    return from_json(text) if is_json else parse_text(text)
 
 
 def describe(name: str, error: BaseException) -> str:

@@ -15,11 +15,11 @@ from decimal import Decimal
 
 import attrs
 
-from govinfo import _cli_io
 from govinfo.amounts import Amount
 from govinfo.model import Cell, Grid, Report
 from govinfo.serialize import from_json, to_json
 from govinfo.template import ColumnKind
+from govinfo.text import render_text
 
 __all__ = ["render", "variants"]
 
@@ -68,4 +68,4 @@ def variants(count: int, *, seed: int = 0) -> Iterator[Report]:
 
 def render(report: Report, suffix: str) -> str:
     """The file content of ``report`` as ``.json`` or as report text (``.txt``)."""
-    return to_json(report) if suffix == ".json" else _cli_io.render_text(report)
+    return to_json(report) if suffix == ".json" else render_text(report)

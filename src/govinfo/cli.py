@@ -22,10 +22,12 @@ from types import FrameType
 from typing import Any, TextIO
 
 import govinfo
-from govinfo import _batch, _cli_io, _tabular
+from govinfo import _batch, _tabular
+from govinfo.checks import check, check_continuity
 from govinfo.errors import GovInfoError
 from govinfo.model import Report
-from govinfo.serialize import make_converter
+from govinfo.serialize import findings_to_json, make_converter
+from govinfo.text import render_text
 
 __all__ = ["main"]
 
@@ -91,7 +93,7 @@ def _render(args: argparse.Namespace) -> int:
     if isinstance(report, str):
         return _fail([report])
     try:
-        text = _cli_io.render_text(report)
+        text = render_text(report)
     except GovInfoError as exc:
         return _fail([_batch.describe(args.file, exc)])
     with _batch.atomic_text(args.output) as out:
@@ -195,9 +197,9 @@ def _check(args: argparse.Namespace) -> int:
             errors.append(report)
             continue
         try:
-            findings = _cli_io.check(report)
+            findings = check(report)
             if previous is not None:
-                findings += _cli_io.check_continuity(previous, report)
+                findings += check_continuity(previous, report)
         except GovInfoError as exc:
             errors.append(_batch.describe(name, exc))
             continue
@@ -205,7 +207,7 @@ def _check(args: argparse.Namespace) -> int:
     with _batch.atomic_text(args.output) as out:
         if args.format == "json":
             documents = [
-                {"file": name, "findings": json.loads(_cli_io.findings_to_json(findings))}
+                {"file": name, "findings": json.loads(findings_to_json(findings))}
                 for name, findings in results
             ]
             out.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
@@ -271,15 +273,11 @@ def _convert(args: argparse.Namespace) -> int:
 
 def _demo(args: argparse.Namespace) -> int:
     """Parse the bundled reference report, print it as JSON and what the checks find."""
-    if _cli_io.has_text():
-        with open(govinfo.example_path(".txt"), "rb") as f:
-            report = _batch.load(govinfo.example_path(".txt"), f.read())
-    else:
-        report = govinfo.load_example()
+    with open(govinfo.example_path(".txt"), "rb") as f:
+        report = _batch.load(govinfo.example_path(".txt"), f.read())
     print(govinfo.to_json(report))
-    if _cli_io.has_checks():
-        print()
-        _table(_rows("(reference report)", _cli_io.check(report)), sys.stdout)
+    print()
+    _table(_rows("(reference report)", check(report)), sys.stdout)
     return OK
 
 
