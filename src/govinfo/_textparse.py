@@ -62,6 +62,7 @@ from govinfo.template import (
     GridSpec,
     TemplateSpec,
     TemplateVersion,
+    report_title,
     template,
 )
 
@@ -433,7 +434,7 @@ class Parser:
         if year is None or not 2019 <= year <= 9999:
             message = (
                 "expected the report year in the title, such as "
-                f"“某局2021年政府信息公开工作年度报告”, found {lines[0].content}"
+                f"“{report_title('某局', 2021)}”, found {lines[0].content}"
             )
             raise TextSyntaxError(message, self.source, lines[0].start, len(lines[0].text))
         return year

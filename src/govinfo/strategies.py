@@ -29,7 +29,14 @@ from hypothesis import strategies as st
 from govinfo.amounts import Amount, Unit
 from govinfo.dates import DateStyle, format_date
 from govinfo.model import BLANK, Cell, Disclosure, Grid, Overview, Placeholder, Report
-from govinfo.template import ColumnKind, GridSpec, TemplateSpec, TemplateVersion, template
+from govinfo.template import (
+    ColumnKind,
+    GridSpec,
+    TemplateSpec,
+    TemplateVersion,
+    report_title,
+    template,
+)
 
 __all__ = [
     "PLACEHOLDER_TEXTS",
@@ -218,7 +225,7 @@ def reports(
             version=spec.version,
             agency=agency,
             year=year,
-            title=f"{agency}{year}年政府信息公开工作年度报告",
+            title=report_title(agency, year),
             publication_date=date,
             preamble=draw(paragraphs()),
             overview=draw(_overviews()),

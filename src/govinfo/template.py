@@ -39,6 +39,7 @@ __all__ = [
     "SectionSpec",
     "TemplateSpec",
     "TemplateVersion",
+    "report_title",
     "template",
 ]
 
@@ -141,6 +142,11 @@ class SectionSpec:
     """The canonical heading line."""
     variants: tuple[str, ...] = ()
     """Other headings seen in published reports for the same section."""
+
+
+def report_title(agency: str, year: int) -> str:
+    """The title the template gives a report: ``某局2021年政府信息公开工作年度报告``."""
+    return f"{agency}{year}年政府信息公开工作年度报告"
 
 
 SECTIONS: tuple[SectionSpec, ...] = (

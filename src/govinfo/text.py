@@ -41,7 +41,7 @@ from govinfo.amounts import Amount, format_amount
 from govinfo.errors import TextRenderError, TextSyntaxError
 from govinfo.model import Blank, Grid, Placeholder, Report
 from govinfo.model import Cell as Value
-from govinfo.template import SECTIONS, ColumnKind, template
+from govinfo.template import SECTIONS, ColumnKind, report_title, template
 
 __all__ = [
     "BLANK_MARK",
@@ -192,7 +192,7 @@ def _check(report: Report) -> None:
     if year != report.year:
         raise TextRenderError(
             f"the title must name the report year {report.year}, such as "
-            f"“{report.agency}{report.year}年政府信息公开工作年度报告”; got {report.title!r}"
+            f"“{report_title(report.agency, report.year)}”; got {report.title!r}"
         )
     tail = [*report.other_matters, *report.trailer]
     other, trailer, agency, date = split_tail(agency, tail)
