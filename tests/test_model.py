@@ -1,8 +1,6 @@
 """The model: immutable values, three kinds of cell, validation that names the place."""
 
-import contextlib
 import datetime
-from collections.abc import Hashable
 from decimal import Decimal
 
 import attrs
@@ -136,47 +134,3 @@ def test_report_fields_are_validated(field, value, message):
 def test_unknown_template_version_is_a_domain_error():
     with pytest.raises(ModelError, match="unknown template version '2020'"):
         template("2020")
-
-
-JUNK = [
-    None,
-    "",
-    b"1",
-    "⑱",
-    "ⅷ",
-    "３²",
-    3,
-    2.5,
-    ("a",),
-    ("a", "b", "c"),
-    [],
-    {},
-    object(),
-    "x" * 10_000,
-]
-
-
-@pytest.mark.parametrize("junk", JUNK, ids=repr)
-def test_junk_gets_a_domain_error(junk):
-    """python-stdnum's sweep: every public entry point answers junk with a GovInfoError."""
-    report = govinfo.load_example()
-    calls = [
-        lambda: report.requests[junk],
-        lambda: report.requests[junk, "total"],
-        lambda: report.requests["granted", junk],
-        lambda: report.requests.row(junk),
-        lambda: report.requests.column(junk),
-        lambda: report.requests.replace({junk: 1} if isinstance(junk, Hashable) else {}),
-        lambda: report.disclosure[junk],
-        lambda: Placeholder(junk),
-        lambda: Grid(report.requests.spec, junk),
-        lambda: Grid(junk, ()),
-        lambda: Report.empty(junk, agency="x", year=2021),
-        lambda: Report.empty(TemplateVersion.V2021, agency=junk, year=2021),
-        lambda: template(junk),
-        lambda: govinfo.from_json(junk),
-        lambda: govinfo.to_json(junk),
-    ]
-    for call in calls:
-        with contextlib.suppress(govinfo.GovInfoError):
-            call()

@@ -1,18 +1,30 @@
-"""A junk sweep (python-stdnum style): every public function of the numeral, date, enumerator
-and amount modules answers junk with a value or a GovInfoError, never another exception."""
+"""A junk sweep (python-stdnum style): every public entry point (the model, JSON, text, checks,
+numerals, dates, enumerators, amounts) answers junk with a value or a GovInfoError, never
+another exception."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from decimal import Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo import amounts, dates, enumerators, numerals
+import govinfo
+from govinfo import (
+    Grid,
+    Placeholder,
+    Report,
+    TemplateVersion,
+    amounts,
+    dates,
+    enumerators,
+    numerals,
+    template,
+)
 from govinfo.errors import GovInfoError
 
 JUNK: list[object] = [
@@ -63,7 +75,13 @@ JUNK: list[object] = [
     datetime.date(1, 1, 1),
     datetime.datetime(2022, 1, 18),
     numerals.NumberStyle.DIGITS,
+    ("a",),
+    ("a", "b", "c"),
+    [],
+    {},
 ]
+
+JUNK_IDS = [f"{i}-{type(v).__name__}" for i, v in enumerate(JUNK)]
 
 _STYLES = list(numerals.NumberStyle) + list(dates.DateStyle)
 
@@ -113,7 +131,7 @@ def test_every_public_function_is_swept() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(PUBLIC))
-@pytest.mark.parametrize("value", JUNK, ids=[f"{i}-{type(v).__name__}" for i, v in enumerate(JUNK)])
+@pytest.mark.parametrize("value", JUNK, ids=JUNK_IDS)
 def test_junk(name: str, value: object) -> None:
     _answers(PUBLIC[name], value)
 
@@ -154,3 +172,33 @@ def test_is_valid_matches_parse(text: str) -> None:
             assert not valid(text)
         else:
             assert valid(text)
+
+
+@pytest.mark.parametrize("junk", JUNK, ids=JUNK_IDS)
+def test_model_formats_and_checks_answer_junk_with_a_domain_error(junk: object) -> None:
+    report = govinfo.load_example()
+    key = junk if isinstance(junk, Hashable) else None
+    calls: list[Callable[[], object]] = [
+        lambda: report.requests[junk],  # type: ignore[index]
+        lambda: report.requests[junk, "total"],  # type: ignore[index]
+        lambda: report.requests["granted", junk],  # type: ignore[index]
+        lambda: report.requests.row(junk),  # type: ignore[arg-type]
+        lambda: report.requests.column(junk),  # type: ignore[arg-type]
+        lambda: report.requests.replace({key: 1}),  # type: ignore[dict-item]
+        lambda: report.disclosure[junk],  # type: ignore[index]
+        lambda: Placeholder(junk),  # type: ignore[arg-type]
+        lambda: Grid(report.requests.spec, junk),  # type: ignore[arg-type]
+        lambda: Grid(junk, ()),  # type: ignore[arg-type]
+        lambda: Report.empty(junk, agency="x", year=2021),  # type: ignore[arg-type]
+        lambda: Report.empty(TemplateVersion.V2021, agency=junk, year=2021),  # type: ignore[arg-type]
+        lambda: template(junk),  # type: ignore[arg-type]
+        lambda: govinfo.from_json(junk),  # type: ignore[arg-type]
+        lambda: govinfo.to_json(junk),  # type: ignore[arg-type]
+        lambda: govinfo.parse_text(junk),  # type: ignore[arg-type]
+        lambda: govinfo.read_text(junk),  # type: ignore[arg-type]
+        lambda: govinfo.render_text(junk),  # type: ignore[arg-type]
+        lambda: govinfo.check(junk),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with contextlib.suppress(GovInfoError):
+            call()

@@ -34,8 +34,8 @@ from typing import Any, Final, NoReturn
 from attrs import field, frozen
 
 from govinfo._chars import FINANCIAL, normalize
-from govinfo.errors import InvalidAmount, InvalidNumeral, ModelError
-from govinfo.numerals import check_script, read_number, short_repr
+from govinfo.errors import InvalidAmount, InvalidNumeral, ModelError, short_repr
+from govinfo.numerals import check_script, read_number
 
 __all__ = [
     "Amount",
@@ -69,12 +69,14 @@ _EXPONENTS: Final = {Unit.YUAN: 0, Unit.WAN_YUAN: 4, Unit.YI_YUAN: 8}
 
 def _value(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, Decimal) or not value.is_finite() or value.is_signed():
-        raise ModelError(f"Amount.value: expected a non-negative finite Decimal, got {value!r}")
+        raise ModelError(
+            f"Amount.value: expected a non-negative finite Decimal, got {short_repr(value)}"
+        )
 
 
 def _unit(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, Unit):
-        raise ModelError(f"Amount.unit: expected a Unit, got {value!r}")
+        raise ModelError(f"Amount.unit: expected a Unit, got {short_repr(value)}")
 
 
 @frozen

@@ -40,8 +40,8 @@ import babel.dates
 from attrs import frozen
 
 from govinfo._chars import normalize
-from govinfo.errors import InvalidDate, InvalidNumeral
-from govinfo.numerals import FORM_DIGITS, NumberStyle, format_number, read_number, short_repr
+from govinfo.errors import InvalidDate, InvalidNumeral, short_repr
+from govinfo.numerals import FORM_DIGITS, NumberStyle, format_number, read_number
 
 __all__ = [
     "DateStyle",

@@ -28,8 +28,8 @@ from typing import Final, NoReturn
 from attrs import frozen
 
 from govinfo._chars import normalize
-from govinfo.errors import InvalidEnumerator, InvalidNumeral
-from govinfo.numerals import FORM_DIGITS, format_number, read_number, short_repr
+from govinfo.errors import InvalidEnumerator, InvalidNumeral, short_repr
+from govinfo.numerals import FORM_DIGITS, format_number, read_number
 
 __all__ = [
     "Citation",

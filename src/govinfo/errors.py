@@ -23,6 +23,7 @@ __all__ = [
     "UndecodableInput",
     "UnknownKey",
     "caret_excerpt",
+    "short_repr",
 ]
 
 
@@ -47,6 +48,18 @@ class JSONError(GovInfoError):
     def __init__(self, problems: tuple[tuple[str, str], ...]) -> None:
         self.problems = problems
         super().__init__("\n".join(f"{path}: {message}" for path, message in problems))
+
+
+def short_repr(value: object) -> str:
+    """``repr(value)`` cut to 80 characters, for the source line of a wrong-type error.
+
+    Never raises: ``repr`` of an int with more than 4300 digits does, for instance.
+    """
+    try:
+        shown = repr(value)
+    except Exception:
+        shown = f"<{type(value).__name__}>"
+    return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
 def caret_excerpt(source: str, position: int, length: int = 1) -> str:

@@ -27,7 +27,7 @@ import attrs
 from attrs import field, frozen
 
 from govinfo.amounts import Amount
-from govinfo.errors import ModelError, UnknownKey
+from govinfo.errors import ModelError, UnknownKey, short_repr
 from govinfo.template import ColumnKind, ColumnSpec, GridSpec, RowSpec, TemplateVersion, template
 
 __all__ = [
@@ -69,7 +69,7 @@ def _placeholder_text(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not is_line(value) or not _DIGITS.isdisjoint(value):
         raise ModelError(
             "a placeholder is a non-empty one-line text without digits and without surrounding "
-            f"spaces, such as '/', '—' or '不适用'; got {value!r}"
+            f"spaces, such as '/', '—' or '不适用'; got {short_repr(value)}"
         )
 
 
@@ -138,7 +138,7 @@ class Grid:
                 if not cell_fits(column.kind, cell):
                     raise ModelError(
                         f"{spec.key}.{row.key}.{column.key}: expected "
-                        f"{expected_cell(column.kind)}, got {cell!r}"
+                        f"{expected_cell(column.kind)}, got {short_repr(cell)}"
                     )
 
     @classmethod
@@ -164,7 +164,9 @@ class Grid:
 
     def _position(self, key: tuple[str, str]) -> tuple[int, int]:
         if not (isinstance(key, tuple) and len(key) == 2):
-            raise UnknownKey(f"{self.spec.key}: expected a (row key, column key) pair, got {key!r}")
+            raise UnknownKey(
+                f"{self.spec.key}: expected a (row key, column key) pair, got {short_repr(key)}"
+            )
         return self.spec.row_index(key[0]), self.spec.column_index(key[1])
 
     def __getitem__(self, key: tuple[str, str]) -> Cell:
@@ -201,7 +203,9 @@ class Grid:
 
 def _paragraphs(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, tuple):
-        raise ModelError(f"{attribute.name}: expected a tuple of paragraphs, got {value!r}")
+        raise ModelError(
+            f"{attribute.name}: expected a tuple of paragraphs, got {short_repr(value)}"
+        )
     for paragraph in value:
         _check_paragraph(attribute.name, paragraph)
 
@@ -210,7 +214,7 @@ def _check_paragraph(name: str, paragraph: object) -> None:
     if not isinstance(paragraph, str) or not is_line(paragraph):
         raise ModelError(
             f"{name}: a paragraph is a non-empty line of text without surrounding spaces, "
-            f"got {paragraph!r}"
+            f"got {short_repr(paragraph)}"
         )
 
 
@@ -249,7 +253,7 @@ class Disclosure:
         for block in self.blocks:
             if block.spec.key == key:
                 return block
-        raise UnknownKey(f"disclosure has no block {key!r}")
+        raise UnknownKey(f"disclosure has no block {short_repr(key)}")
 
     def __iter__(self) -> Iterator[Grid]:
         return iter(self.blocks)
@@ -260,24 +264,29 @@ class Disclosure:
 
 def _year(instance: object, attribute: object, value: Any) -> None:
     if type(value) is not int or not 2019 <= value <= 9999:
-        raise ModelError(f"year: expected an integer report year from 2019 on, got {value!r}")
+        raise ModelError(
+            f"year: expected an integer report year from 2019 on, got {short_repr(value)}"
+        )
 
 
 def _date(instance: object, attribute: object, value: Any) -> None:
     if value is not None and type(value) is not datetime.date:
-        raise ModelError(f"publication_date: expected a datetime.date or None, got {value!r}")
+        raise ModelError(
+            f"publication_date: expected a datetime.date or None, got {short_repr(value)}"
+        )
 
 
 def _text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
     if not isinstance(value, str) or (value and not is_line(value)):
         raise ModelError(
-            f"{attribute.name}: expected one line of text without surrounding spaces, got {value!r}"
+            f"{attribute.name}: expected one line of text without surrounding spaces"
+            f", got {short_repr(value)}"
         )
 
 
 def _version(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, TemplateVersion):
-        raise ModelError(f"version: expected a TemplateVersion, got {value!r}")
+        raise ModelError(f"version: expected a TemplateVersion, got {short_repr(value)}")
 
 
 @frozen(kw_only=True)
@@ -305,7 +314,7 @@ class Report:
     def __attrs_post_init__(self) -> None:
         spec = template(self.version)
         if not isinstance(self.overview, Overview):
-            raise ModelError(f"overview: expected an Overview, got {self.overview!r}")
+            raise ModelError(f"overview: expected an Overview, got {short_repr(self.overview)}")
         if (
             not isinstance(self.disclosure, Disclosure)
             or tuple(b.spec for b in self.disclosure.blocks) != spec.disclosure

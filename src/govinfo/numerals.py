@@ -42,7 +42,7 @@ from decimal import Decimal
 from typing import Final, NoReturn
 
 from govinfo._chars import FINANCIAL, LOWER, normalize
-from govinfo.errors import InvalidNumeral
+from govinfo.errors import InvalidNumeral, short_repr
 
 __all__ = [
     "MAX_CHINESE",
@@ -496,18 +496,6 @@ def read_number(
     if c in _KIND:
         return _chinese(s, src, i, n, negative, lenient)
     _fail(f"expected a number, found {_found(src, i)}", src, i)
-
-
-def short_repr(value: object) -> str:
-    """``repr(value)`` cut to 80 characters, for the source line of a wrong-type error.
-
-    Never raises: ``repr`` of an int with more than 4300 digits does, for instance.
-    """
-    try:
-        shown = repr(value)
-    except Exception:
-        shown = f"<{type(value).__name__}>"
-    return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
 def _type_error(value: object, expected: str) -> NoReturn:

@@ -39,7 +39,7 @@ import cattrs
 
 from govinfo.amounts import Amount, Unit
 from govinfo.checks import CellRef, Finding
-from govinfo.errors import GovInfoError, JSONError
+from govinfo.errors import GovInfoError, JSONError, short_repr
 from govinfo.model import (
     BLANK,
     Blank,
@@ -83,8 +83,8 @@ def _shown(value: Any) -> str:
         return str(value)
     try:
         text = json.dumps(value, ensure_ascii=False, default=str)
-    except ValueError:  # a circular structure: only reachable from Python callers
-        text = repr(value)
+    except ValueError:  # circular, or an int too long to print: only from Python callers
+        text = short_repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from attrs import field, frozen
 
-from govinfo.errors import ModelError, UnknownKey
+from govinfo.errors import ModelError, UnknownKey, short_repr
 
 __all__ = [
     "LABEL_ALIASES",
@@ -118,13 +118,13 @@ class GridSpec:
         try:
             return self._row_index[key]
         except (KeyError, TypeError):
-            raise UnknownKey(f"{self.key} has no row {key!r}") from None
+            raise UnknownKey(f"{self.key} has no row {short_repr(key)}") from None
 
     def column_index(self, key: str) -> int:
         try:
             return self._column_index[key]
         except (KeyError, TypeError):
-            raise UnknownKey(f"{self.key} has no column {key!r}") from None
+            raise UnknownKey(f"{self.key} has no column {short_repr(key)}") from None
 
     def groups(self) -> Iterator[tuple[RowSpec, tuple[str, ...]]]:
         """Each row with the group labels that open just before it, in reading order."""
@@ -411,7 +411,9 @@ def template(version: TemplateVersion) -> TemplateSpec:
         return _TEMPLATES[TemplateVersion(version)]
     except ValueError:
         known = ", ".join(repr(v.value) for v in TemplateVersion)
-        raise ModelError(f"unknown template version {version!r}; expected one of {known}") from None
+        raise ModelError(
+            f"unknown template version {short_repr(version)}; expected one of {known}"
+        ) from None
 
 
 LABEL_ALIASES: dict[str, tuple[str, ...]] = {
