@@ -4,9 +4,9 @@
     python benchmarks/bench_cli.py --counts 500 --to csv
 
 Generates the reports once (the bundled report with deterministic numbers; report text when
-govinfo.text exists, JSON otherwise), then runs the installed ``govinfo convert`` on them as a
-subprocess for each count and number of jobs. Peak memory is the largest resident set of any
-process of the run (the parent or one worker), read with ``getrusage(RUSAGE_CHILDREN)`` in a
+govinfo.formats.text exists, JSON otherwise), then runs the installed ``govinfo convert`` on
+them as a subprocess for each count and number of jobs. Peak memory is the largest resident set
+of any process of the run (the parent or one worker), read with ``getrusage(RUSAGE_CHILDREN)`` in a
 fresh interpreter that runs nothing else. Not a test: the figures go in docs/cli.md.
 """
 

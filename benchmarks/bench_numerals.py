@@ -1,4 +1,4 @@
-"""Time govinfo.numerals against cn2an on the same 10,000 inputs, in one run.
+"""Time govinfo.zh.numerals against cn2an on the same 10,000 inputs, in one run.
 
 Run it from the repository root::
 
@@ -26,7 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from govinfo.numerals import format_number, parse_number
+from govinfo.zh.numerals import format_number, parse_number
 
 SEED = 20240601
 COUNT = 10_000

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from govinfo.amounts import Amount, Unit
-from govinfo.enumerators import Citation, Enumerator, EnumeratorKind
+from govinfo.zh.amounts import Amount, Unit
+from govinfo.zh.enumerators import Citation, Enumerator, EnumeratorKind
 
 #: Integers the Chinese styles write, weighted so every size from 1 to 16 digits shows up.
 chinese_ints = st.integers(min_value=1, max_value=16).flatmap(

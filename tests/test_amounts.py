@@ -1,4 +1,4 @@
-"""govinfo.amounts: exact values with their unit, printed digits preserved."""
+"""govinfo.zh.amounts: exact values with their unit, printed digits preserved."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 
-from govinfo.amounts import (
+from govinfo.errors import InvalidAmount, ModelError
+from govinfo.zh.amounts import (
     Amount,
     Unit,
     format_amount,
@@ -15,7 +16,6 @@ from govinfo.amounts import (
     parse_amount,
     unit_from_header,
 )
-from govinfo.errors import InvalidAmount, ModelError
 from strategies_numerals import amounts
 
 

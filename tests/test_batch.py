@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 import govinfo
-from govinfo import _batch, _samples, _tabular
+from govinfo import _samples
+from govinfo.cli import _batch, _tabular
 from govinfo.errors import UndecodableInput
 from govinfo.model import BLANK, Placeholder
 

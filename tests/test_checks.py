@@ -11,8 +11,6 @@ from hypothesis import strategies as st
 
 import govinfo
 from govinfo import BLANK, Placeholder, TemplateVersion
-from govinfo._rulesdoc import render
-from govinfo.amounts import Amount, Unit
 from govinfo.checks import (
     RULES,
     Axis,
@@ -25,9 +23,11 @@ from govinfo.checks import (
     recompute_totals,
     rules,
 )
+from govinfo.checks._rulesdoc import render
 from govinfo.errors import CheckError
 from govinfo.model import Grid, Report
 from govinfo.strategies import grids, reports
+from govinfo.zh.amounts import Amount, Unit
 
 DOCS = Path(__file__).parent.parent / "docs"
 EXAMPLE = govinfo.load_example()
@@ -63,7 +63,7 @@ def numeric_cells(report):
 
 def test_rules_page_is_current():
     page = (DOCS / "rules.md").read_text(encoding="utf-8")
-    assert page == render(), "stale: run `python -m govinfo._rulesdoc > docs/rules.md`"
+    assert page == render(), "stale: run `python -m govinfo.checks._rulesdoc > docs/rules.md`"
 
 
 @pytest.mark.parametrize("version", list(TemplateVersion))

@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 import govinfo
-from govinfo import _samples, _tabular
+from govinfo import _samples
+from govinfo.cli import _tabular
 from govinfo.template import template
 
 

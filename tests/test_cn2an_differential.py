@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo.errors import InvalidNumeral
-from govinfo.numerals import NumberStyle, format_number, parse_number
+from govinfo.zh.numerals import NumberStyle, format_number, parse_number
 from strategies_numerals import chinese_ints
 
 with warnings.catch_warnings():

@@ -1,4 +1,4 @@
-"""govinfo.dates: every style round-trips, real-world forms read, impossible dates located."""
+"""govinfo.zh.dates: every style round-trips, real-world forms read, impossible dates located."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import datetime
 import pytest
 from hypothesis import given
 
-from govinfo.dates import (
+from govinfo.errors import InvalidDate
+from govinfo.zh.dates import (
     DateStyle,
     find_dates,
     format_date,
@@ -15,7 +16,6 @@ from govinfo.dates import (
     parse_date,
     parse_period,
 )
-from govinfo.errors import InvalidDate
 from strategies_numerals import dates
 
 D = datetime.date

@@ -1,11 +1,12 @@
-"""govinfo.enumerators: markers and citations round-trip and read real row labels."""
+"""govinfo.zh.enumerators: markers and citations round-trip and read real row labels."""
 
 from __future__ import annotations
 
 import pytest
 from hypothesis import given
 
-from govinfo.enumerators import (
+from govinfo.errors import InvalidEnumerator
+from govinfo.zh.enumerators import (
     Citation,
     Enumerator,
     EnumeratorKind,
@@ -17,7 +18,6 @@ from govinfo.enumerators import (
     parse_enumerator,
     split_enumerator,
 )
-from govinfo.errors import InvalidEnumerator
 from strategies_numerals import citations, enumerators
 
 K = EnumeratorKind

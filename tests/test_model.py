@@ -18,8 +18,8 @@ from govinfo import (
     UnknownKey,
     template,
 )
-from govinfo.amounts import Amount, Unit
 from govinfo.strategies import reports
+from govinfo.zh.amounts import Amount, Unit
 
 
 def test_blank_placeholder_and_zero_are_three_values():

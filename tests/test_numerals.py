@@ -1,4 +1,4 @@
-"""govinfo.numerals: round trips, golden real-world forms, and exact error messages."""
+"""govinfo.zh.numerals: round trips, golden real-world forms, and exact error messages."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo import numerals
 from govinfo.errors import InvalidNumeral
-from govinfo.numerals import NumberStyle, format_number, is_valid_number, parse_number
+from govinfo.zh import numerals
+from govinfo.zh.numerals import NumberStyle, format_number, is_valid_number, parse_number
 from strategies_numerals import chinese_ints, decimals
 
 ALL_STYLES = list(NumberStyle)

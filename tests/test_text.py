@@ -13,9 +13,16 @@ from hypothesis import strategies as st
 
 import govinfo
 from govinfo import BLANK, Placeholder, TemplateVersion, TextSyntaxError
+from govinfo.formats.text import (
+    BLANK_MARK,
+    Diagnostic,
+    TextRenderError,
+    parse_text,
+    read_text,
+    render_text,
+)
 from govinfo.strategies import reports
 from govinfo.template import SECTIONS
-from govinfo.text import BLANK_MARK, Diagnostic, TextRenderError, parse_text, read_text, render_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = Path(govinfo.example_path(".txt")).read_text(encoding="utf-8")

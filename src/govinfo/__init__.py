@@ -13,7 +13,6 @@ from __future__ import annotations
 from importlib.resources import files
 
 from govinfo import checks, errors
-from govinfo.amounts import Amount, Unit
 from govinfo.checks import Finding, check
 from govinfo.errors import (
     GovInfoError,
@@ -27,10 +26,11 @@ from govinfo.errors import (
     TextSyntaxError,
     UnknownKey,
 )
+from govinfo.formats.json import findings_to_json, from_json, json_schema, to_json
+from govinfo.formats.text import Diagnostic, ParseResult, parse_text, read_text, render_text
 from govinfo.model import BLANK, Blank, Cell, Disclosure, Grid, Overview, Placeholder, Report
-from govinfo.serialize import findings_to_json, from_json, json_schema, to_json
 from govinfo.template import TemplateVersion, template
-from govinfo.text import Diagnostic, ParseResult, parse_text, read_text, render_text
+from govinfo.zh.amounts import Amount, Unit
 
 __all__ = [
     "BLANK",

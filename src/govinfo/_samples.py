@@ -15,11 +15,11 @@ from decimal import Decimal
 
 import attrs
 
-from govinfo.amounts import Amount
+from govinfo.formats.json import from_json, to_json
+from govinfo.formats.text import render_text
 from govinfo.model import Cell, Grid, Report
-from govinfo.serialize import from_json, to_json
 from govinfo.template import ColumnKind
-from govinfo.text import render_text
+from govinfo.zh.amounts import Amount
 
 __all__ = ["render", "variants"]
 

@@ -1,7 +1,7 @@
 """The typed report: immutable values for every section of both template versions.
 
 A table is a :class:`Grid` of cells laid out by a :class:`~govinfo.template.GridSpec`. A cell is
-a number (``int`` for counts, ``Decimal`` for money, :class:`~govinfo.amounts.Amount` for an
+a number (``int`` for counts, ``Decimal`` for money, :class:`~govinfo.zh.amounts.Amount` for an
 amount with its unit), :data:`BLANK` (nothing printed) or a :class:`Placeholder` ("/", "—",
 不适用 …, kept verbatim). The three are different values everywhere: a blank is never 0.
 
@@ -26,9 +26,9 @@ from typing import Any, TypeAlias
 import attrs
 from attrs import field, frozen
 
-from govinfo.amounts import Amount
 from govinfo.errors import ModelError, UnknownKey, short_repr
 from govinfo.template import ColumnKind, ColumnSpec, GridSpec, RowSpec, TemplateVersion, template
+from govinfo.zh.amounts import Amount
 
 __all__ = [
     "BLANK",

@@ -10,7 +10,7 @@ Needs the optional dependency ``hypothesis`` (``pip install govinfo[strategies]`
 
 Generated reports can be written in the text form and read back: the title names the agency and
 the year, and the trailer opens with the agency's name or the publication date, as real reports
-do (see :func:`govinfo.text.render_text`).
+do (see :func:`govinfo.formats.text.render_text`).
 
 ``reports(consistent=True)`` yields only reports in which every identity of the template holds
 (table 3 balances in every column, every 总计 is the sum of its parts, table 4's totals add up);
@@ -26,8 +26,6 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from govinfo.amounts import Amount, Unit
-from govinfo.dates import DateStyle, format_date
 from govinfo.model import BLANK, Cell, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.template import (
     ColumnKind,
@@ -37,6 +35,8 @@ from govinfo.template import (
     report_title,
     template,
 )
+from govinfo.zh.amounts import Amount, Unit
+from govinfo.zh.dates import DateStyle, format_date
 
 __all__ = [
     "PLACEHOLDER_TEXTS",

@@ -30,11 +30,11 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import IO, BinaryIO, Literal, NamedTuple, TextIO
 
-from govinfo import _tabular
+from govinfo.cli import _tabular
 from govinfo.errors import GovInfoError, JSONError, LocatedError, UndecodableInput
+from govinfo.formats.json import from_json, make_converter
+from govinfo.formats.text import parse_text
 from govinfo.model import Report
-from govinfo.serialize import from_json, make_converter
-from govinfo.text import parse_text
 
 __all__ = [
     "FOLDER_SUFFIXES",

@@ -22,12 +22,12 @@ from types import FrameType
 from typing import Any, TextIO
 
 import govinfo
-from govinfo import _batch, _tabular
 from govinfo.checks import check, check_continuity
+from govinfo.cli import _batch, _tabular
 from govinfo.errors import GovInfoError
+from govinfo.formats.json import findings_to_json, make_converter
+from govinfo.formats.text import render_text
 from govinfo.model import Report
-from govinfo.serialize import findings_to_json, make_converter
-from govinfo.text import render_text
 
 __all__ = ["main"]
 

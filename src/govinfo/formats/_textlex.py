@@ -1,4 +1,4 @@
-"""Lines and cells of report text: the tokenizer under :mod:`govinfo.text`.
+"""Lines and cells of report text: the tokenizer under :mod:`govinfo.formats.text`.
 
 The source is first made uniform (a leading BOM dropped; CRLF, CR and the other line breaks of
 ``str.splitlines`` turned into LF), so line numbers are the ones an editor shows. Each line is
@@ -25,7 +25,7 @@ import functools
 import re
 from typing import Final
 
-from govinfo._chars import normalize
+from govinfo.zh._chars import normalize
 
 __all__ = ["BLANK_LINE", "PAGE_MARKER", "TABLE_RULE", "TEXT", "Cell", "Line", "fold", "lex"]
 
@@ -42,7 +42,7 @@ _PATTERNS: Final = {
     TABLE_RULE: re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?"),
 }
 
-# What folding removes or unifies beyond the shared character table (govinfo._chars): spaces
+# What folding removes or unifies beyond the shared character table (govinfo.zh._chars): spaces
 # inside labels, and the three ways of writing double quotes.
 _FOLD: Final = str.maketrans(
     {" ": None, "\t": None, "\xa0": None, "\u3000": None, "“": '"', "”": '"', "＂": '"'}

@@ -21,8 +21,8 @@ import io
 from collections.abc import Iterator
 from decimal import Decimal
 
-from govinfo.amounts import Amount
 from govinfo.model import Blank, Cell, Placeholder, Report
+from govinfo.zh.amounts import Amount
 
 __all__ = ["COLUMNS", "SEPARATOR", "cell_count", "cell_rows", "csv_header", "csv_text"]
 

@@ -1,6 +1,6 @@
-"""The hand-written parser under :mod:`govinfo.text`.
+"""The hand-written parser under :mod:`govinfo.formats.text`.
 
-It reads the lines and cells of :mod:`govinfo._textlex`; blank lines, page markers and
+It reads the lines and cells of :mod:`govinfo.formats._textlex`; blank lines, page markers and
 Markdown delimiter rows are skipped everywhere. The grammar, in reading order::
 
     report     := title preamble* overview disclosure requests review problems other trailer
@@ -46,14 +46,10 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Final
 
-from govinfo._chars import normalize
-from govinfo._textlex import TEXT, Cell, Line, fold, lex
-from govinfo.amounts import Unit, parse_amount, unit_from_header
-from govinfo.dates import parse_date
 from govinfo.errors import GovInfoError, TextSyntaxError
+from govinfo.formats._textlex import TEXT, Cell, Line, fold, lex
 from govinfo.model import BLANK, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.model import Cell as Value
-from govinfo.numerals import parse_number
 from govinfo.template import (
     LABEL_ALIASES,
     SECTIONS,
@@ -65,6 +61,10 @@ from govinfo.template import (
     report_title,
     template,
 )
+from govinfo.zh._chars import normalize
+from govinfo.zh.amounts import Unit, parse_amount, unit_from_header
+from govinfo.zh.dates import parse_date
+from govinfo.zh.numerals import parse_number
 
 __all__ = [
     "BLANK_MARK",
@@ -123,7 +123,7 @@ def is_heading(content: str, section: int | None = None) -> bool:
 
 def is_part_start(content: str) -> bool:
     """Whether a line of section 一 opens a part: it begins with （一）, (二) … (the
-    PAREN_CHINESE form of govinfo.enumerators, matched here directly: it is on every line)."""
+    PAREN_CHINESE form of govinfo.zh.enumerators, matched here directly: it is on every line)."""
     return _PART.match(content) is not None
 
 

@@ -31,9 +31,8 @@ from typing import Any, cast
 
 from attrs import frozen
 
-from govinfo import _culprit
-from govinfo._layout import Layout, Slot, column_label, row_label, side, with_values
-from govinfo.amounts import Amount, Unit
+from govinfo.checks import _culprit
+from govinfo.checks._layout import Layout, Slot, column_label, row_label, side, with_values
 from govinfo.errors import CheckError
 from govinfo.model import (
     BLANK,
@@ -51,6 +50,7 @@ from govinfo.template import (
     TemplateVersion,
     template,
 )
+from govinfo.zh.amounts import Amount, Unit
 
 __all__ = [
     "CULPRIT",

@@ -1,0 +1,625 @@
+"""JSON in and out, through one cattrs converter, and the JSON Schema of the format.
+
+The JSON form of a report (``"schema": "govinfo.report/1"``):
+
+- keys are the stable snake_case keys of :mod:`govinfo.template`, in template order;
+- a count is a JSON integer; money (the fee, in 万元) is a decimal **string** ("299.8145") so
+  no reader turns it into a binary float; an amount with a unit is
+  ``{"value": "251000", "unit": "元"}``;
+- a blank cell is ``null``; a placeholder is ``{"placeholder": "/"}``, an object no reader can
+  take for a number or for a blank;
+- dates are ISO 8601 strings; prose is a list of paragraphs.
+
+>>> from govinfo.model import Report
+>>> from govinfo.template import TemplateVersion
+>>> report = Report.empty(TemplateVersion.V2021, agency="某局", year=2021)
+>>> from_json(to_json(report)) == report
+True
+>>> from_json('{"schema": "govinfo.report/1", "version": "2021"}')
+Traceback (most recent call last):
+...
+govinfo.errors.JSONError: $: missing field "agency"
+$: missing field "year"
+$: missing field "disclosure"
+$: missing field "requests"
+$: missing field "review_litigation"
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Callable, Iterable
+from decimal import Decimal
+from typing import Any
+
+import attrs
+import cattrs
+
+from govinfo.checks import CellRef, Finding
+from govinfo.errors import GovInfoError, JSONError, short_repr
+from govinfo.model import (
+    BLANK,
+    Blank,
+    Cell,
+    Disclosure,
+    Grid,
+    Overview,
+    Placeholder,
+    Report,
+    is_line,
+)
+from govinfo.template import ColumnKind, GridSpec, TemplateVersion, template
+from govinfo.zh.amounts import Amount, Unit
+
+__all__ = [
+    "SCHEMA_ID",
+    "findings_to_json",
+    "from_json",
+    "json_schema",
+    "make_converter",
+    "to_json",
+]
+
+SCHEMA_ID = "govinfo.report/1"
+"""The value of the top-level ``"schema"`` field: the format's name and major version."""
+
+_DECIMAL = re.compile(r"\A(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
+_DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_PLACEHOLDER_KEY = "placeholder"
+
+
+class _Problems(Exception):
+    """Raised inside structure hooks: every bad place found, as (path suffix, message)."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, Decimal):  # a JSON number with a fraction, read exactly
+        return str(value)
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except ValueError:  # circular, or an int too long to print: only from Python callers
+        text = short_repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _fail(message: str, value: Any, path: str = "") -> _Problems:
+    return _Problems([(path, f"expected {message}, got {_shown(value)}")])
+
+
+# --- cells ---------------------------------------------------------------------------------
+
+
+def _unstructure_cell(cell: Cell) -> Any:
+    if isinstance(cell, Blank):
+        return None
+    if isinstance(cell, Placeholder):
+        return {_PLACEHOLDER_KEY: cell.text}
+    if isinstance(cell, Amount):
+        return {"value": format(cell.value, "f"), "unit": cell.unit.value}
+    if isinstance(cell, Decimal):
+        return format(cell, "f")  # never an exponent: "1E+2" would not read back
+    return cell
+
+
+_CELL_EXPECTED = {
+    ColumnKind.COUNT: "a non-negative integer",
+    ColumnKind.DELTA: "an integer",
+    ColumnKind.MONEY: 'a non-negative decimal string such as "299.8145"',
+    ColumnKind.AMOUNT: 'an amount such as {"value": "251000", "unit": "元"}',
+}
+
+
+def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
+    expected = f'{_CELL_EXPECTED[kind]}, null or {{"placeholder": ...}}'
+    if value is None:
+        return BLANK
+    if isinstance(value, dict) and set(value) == {_PLACEHOLDER_KEY}:
+        try:
+            return Placeholder(value[_PLACEHOLDER_KEY])
+        except GovInfoError:
+            raise _fail(
+                'a placeholder text such as "/" or "不适用" (one line, no digits)',
+                value[_PLACEHOLDER_KEY],
+                f".{_PLACEHOLDER_KEY}",
+            ) from None
+    if kind is ColumnKind.COUNT and type(value) is int and value >= 0:
+        return value
+    if kind is ColumnKind.DELTA and type(value) is int:
+        return value
+    if kind is ColumnKind.MONEY and isinstance(value, str) and _DECIMAL.match(value):
+        return Decimal(value)
+    if kind is ColumnKind.AMOUNT and isinstance(value, dict) and set(value) == {"value", "unit"}:
+        amount, unit = value["value"], value["unit"]
+        units = [u.value for u in Unit]
+        if not (isinstance(amount, str) and _DECIMAL.match(amount)):
+            raise _fail('a non-negative decimal string such as "251000"', amount, ".value")
+        if unit not in units:
+            raise _fail(f"one of the units {_shown(units)}", unit, ".unit")
+        return Amount(Decimal(amount), Unit(unit))
+    raise _fail(expected, value)
+
+
+def _unstructure_ref(ref: CellRef) -> dict[str, Any]:
+    return {
+        "path": ref.path,
+        "row": ref.row,
+        "column": ref.column,
+        "printed": _unstructure_cell(ref.printed),
+        "expected": None if ref.expected is None else _unstructure_cell(ref.expected),
+        "agency": ref.agency,
+        "year": ref.year,
+    }
+
+
+def _unstructure_finding(finding: Finding) -> dict[str, Any]:
+    def number(value: Any) -> Any:
+        return None if value is None else _unstructure_cell(value)
+
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "status": finding.status.value,
+        "cells": [_unstructure_ref(r) for r in finding.cells],
+        "expected": number(finding.expected),
+        "printed": number(finding.printed),
+        "difference": number(finding.difference),
+        "message_zh": finding.message_zh,
+        "message_en": finding.message_en,
+        "candidates": [[_unstructure_ref(r) for r in fit] for fit in finding.candidates],
+    }
+
+
+# --- grids ---------------------------------------------------------------------------------
+
+
+def _unstructure_grid(grid: Grid) -> dict[str, Any]:
+    columns = [c.key for c in grid.spec.columns]
+    return {
+        row.key: dict(zip(columns, map(_unstructure_cell, values), strict=True))
+        for row, values in zip(grid.spec.rows, grid.cells, strict=True)
+    }
+
+
+def _object(value: Any, what: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise _fail(what, value)
+    return value
+
+
+def _keys(value: dict[str, Any], expected: list[str]) -> list[tuple[str, str]]:
+    """Problems for missing and unknown keys of an object whose keys are all required."""
+    problems = [("", f'missing field "{k}"') for k in expected if k not in value]
+    problems += [(f".{k}", "unknown field") for k in value if k not in expected]
+    return problems
+
+
+def _structure_grid(value: Any, spec: GridSpec) -> Grid:
+    rows = _object(value, f"an object with the rows of {spec.key}")
+    problems = _keys(rows, [r.key for r in spec.rows])
+    cells = []
+    for row in spec.rows:
+        if row.key not in rows:
+            continue
+        path = f".{row.key}"
+        try:
+            columns = _object(rows[row.key], f"an object with the {len(spec.columns)} columns")
+        except _Problems as exc:
+            problems += [(path + p, m) for p, m in exc.problems]
+            continue
+        problems += [(path + p, m) for p, m in _keys(columns, [c.key for c in spec.columns])]
+        values: list[Cell] = []
+        for column in spec.columns:
+            if column.key in columns:
+                try:
+                    values.append(_structure_cell(columns[column.key], column.kind))
+                except _Problems as exc:
+                    problems += [(f"{path}.{column.key}{p}", m) for p, m in exc.problems]
+        cells.append(tuple(values))
+    if problems:
+        raise _Problems(problems)
+    return Grid(spec, tuple(cells))
+
+
+# --- scalars -------------------------------------------------------------------------------
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise _fail("a string", value)
+    if value and not is_line(value):
+        raise _fail("one line of text without surrounding spaces", value)
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if type(value) is not int:
+        raise _fail("an integer", value)
+    return value
+
+
+def _structure_date(value: Any, _: type) -> datetime.date:
+    if isinstance(value, str) and _DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _fail('an ISO 8601 date such as "2022-01-18"', value)
+
+
+def _structure_paragraphs(value: Any, _: type) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        raise _fail("a list of paragraphs", value)
+    problems: list[tuple[str, str]] = []
+    for index, paragraph in enumerate(value):
+        if not isinstance(paragraph, str) or not is_line(paragraph):
+            problems.append(
+                (
+                    f"[{index}]",
+                    "expected a non-empty line of text without surrounding spaces, "
+                    f"got {_shown(paragraph)}",
+                )
+            )
+    if problems:
+        raise _Problems(problems)
+    return tuple(value)
+
+
+def _structure_parts(value: Any, _: type) -> tuple[tuple[str, ...], ...]:
+    if not isinstance(value, list):
+        raise _fail("a list of parts, each a list of paragraphs", value)
+    problems: list[tuple[str, str]] = []
+    parts = []
+    for index, part in enumerate(value):
+        try:
+            parts.append(_structure_paragraphs(part, tuple))
+            if not part:
+                problems.append((f"[{index}]", "expected a non-empty list of paragraphs, got []"))
+        except _Problems as exc:
+            problems += [(f"[{index}]{p}", m) for p, m in exc.problems]
+    if problems:
+        raise _Problems(problems)
+    return tuple(parts)
+
+
+def _structure_overview(value: Any, _: type) -> Overview:
+    data = _object(value, 'an object with "intro" and "parts"')
+    problems = [(p, m) for p, m in _keys(data, ["intro", "parts"]) if m == "unknown field"]
+    fields: dict[str, Any] = {}
+    for name, hook in (("intro", _structure_paragraphs), ("parts", _structure_parts)):
+        if name in data:
+            try:
+                fields[name] = hook(data[name], tuple)
+            except _Problems as exc:
+                problems += [(f".{name}{p}", m) for p, m in exc.problems]
+    if problems:
+        raise _Problems(problems)
+    return Overview(**fields)
+
+
+# --- the report ----------------------------------------------------------------------------
+
+_OPTIONAL = {
+    "title",
+    "publication_date",
+    "preamble",
+    "overview",
+    "problems",
+    "other_matters",
+    "trailer",
+}
+_FIELDS = ["schema", *(a.name for a in Report.__attrs_attrs__)]
+
+
+def _unstructure_report(converter: cattrs.Converter) -> Callable[[Report], dict[str, Any]]:
+    def unstructure(report: Report) -> dict[str, Any]:
+        return {
+            "schema": SCHEMA_ID,
+            "version": report.version.value,
+            "agency": report.agency,
+            "year": report.year,
+            "title": report.title,
+            "publication_date": converter.unstructure(report.publication_date),
+            "preamble": list(report.preamble),
+            "overview": {
+                "intro": list(report.overview.intro),
+                "parts": [list(part) for part in report.overview.parts],
+            },
+            "disclosure": {b.spec.key: _unstructure_grid(b) for b in report.disclosure},
+            "requests": _unstructure_grid(report.requests),
+            "review_litigation": _unstructure_grid(report.review_litigation),
+            "problems": list(report.problems),
+            "other_matters": list(report.other_matters),
+            "trailer": list(report.trailer),
+        }
+
+    return unstructure
+
+
+def _structure_report(converter: cattrs.Converter) -> Callable[[Any, type], Report]:
+    types: dict[str, Any] = {a.name: a.type for a in attrs.fields(attrs.resolve_types(Report))}
+
+    def structure(value: Any, _: type) -> Report:
+        data = _object(value, "a JSON object")
+        problems = [(p, m) for p, m in _keys(data, _FIELDS) if m == "unknown field"]
+        problems += [
+            ("", f'missing field "{k}"') for k in _FIELDS if k not in data and k not in _OPTIONAL
+        ]
+        if "schema" in data and data["schema"] != SCHEMA_ID:
+            problems.append((".schema", f'expected "{SCHEMA_ID}", got {_shown(data["schema"])}'))
+        fields: dict[str, Any] = {}
+        spec = None
+        if "version" in data:
+            try:
+                spec = template(data["version"])
+                fields["version"] = spec.version
+            except (GovInfoError, TypeError):
+                versions = [v.value for v in TemplateVersion]
+                problems.append(
+                    (
+                        ".version",
+                        f"expected one of {_shown(versions)}, got {_shown(data['version'])}",
+                    )
+                )
+        for name in _FIELDS[2:]:
+            if name not in data:
+                continue
+            try:
+                if name == "disclosure":
+                    if spec is not None:
+                        fields[name] = _structure_disclosure(data[name], spec.disclosure)
+                elif name in ("requests", "review_litigation"):
+                    if spec is not None:
+                        fields[name] = _structure_grid(data[name], getattr(spec, name))
+                else:
+                    fields[name] = converter.structure(data[name], types[name])
+                    if name == "year" and not 2019 <= fields[name] <= 9999:
+                        raise _fail("a report year from 2019 on", data[name])
+            except _Problems as exc:
+                problems += [(f".{name}{p}", m) for p, m in exc.problems]
+        if problems:
+            raise _Problems(problems)
+        return Report(**fields)
+
+    return structure
+
+
+def _structure_disclosure(value: Any, specs: tuple[GridSpec, ...]) -> Disclosure:
+    blocks = _object(value, "an object with the blocks of 第二十条")
+    problems = _keys(blocks, [s.key for s in specs])
+    grids = []
+    for spec in specs:
+        if spec.key in blocks:
+            try:
+                grids.append(_structure_grid(blocks[spec.key], spec))
+            except _Problems as exc:
+                problems += [(f".{spec.key}{p}", m) for p, m in exc.problems]
+    if problems:
+        raise _Problems(problems)
+    return Disclosure(tuple(grids))
+
+
+def make_converter() -> cattrs.Converter:
+    """The converter that holds every JSON rule of the format (cattrs' global one is untouched)."""
+    converter = cattrs.Converter()
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(datetime.date, _structure_date)
+    converter.register_structure_hook_func(
+        lambda t: t == datetime.date | None, _optional(_structure_date)
+    )
+    converter.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_paragraphs)
+    converter.register_structure_hook(Overview, _structure_overview)
+    converter.register_structure_hook(Report, _structure_report(converter))
+    converter.register_unstructure_hook(datetime.date, datetime.date.isoformat)
+    converter.register_unstructure_hook(Report, _unstructure_report(converter))
+    converter.register_unstructure_hook(CellRef, _unstructure_ref)
+    converter.register_unstructure_hook(Finding, _unstructure_finding)
+    return converter
+
+
+def _optional(hook: Callable[[Any, type], Any]) -> Callable[[Any, type], Any]:
+    return lambda value, t: None if value is None else hook(value, t)
+
+
+_CONVERTER = make_converter()
+
+
+def to_json(report: Report) -> str:
+    """The JSON text of ``report`` (UTF-8 characters kept, two-space indent)."""
+    if not isinstance(report, Report):
+        raise JSONError((("$", f"expected a Report to write, got {type(report).__name__}"),))
+    return json.dumps(_CONVERTER.unstructure(report, Report), ensure_ascii=False, indent=2)
+
+
+def findings_to_json(findings: Iterable[Finding]) -> str:
+    """The JSON text of findings: a list of objects, cells as in reports (a blank is
+    ``null``, money a decimal string), severities and statuses as their values.
+
+    >>> import govinfo
+    >>> from govinfo.checks import check
+    >>> data = json.loads(findings_to_json(check(govinfo.load_example())))
+    >>> culprit = data[-1]
+    >>> culprit["status"]
+    'located'
+    >>> [(c["path"], c["printed"], c["expected"]) for c in culprit["cells"]]
+    [('$.requests.results_total.natural_person', 0, 3), ('$.requests.results_total.total', 0, 3)]
+    """
+    items = list(findings) if isinstance(findings, Iterable) else [findings]
+    wrong = [
+        (f"$[{i}]", type(f).__name__) for i, f in enumerate(items) if not isinstance(f, Finding)
+    ]
+    if wrong:
+        raise JSONError(
+            tuple((path, f"expected a Finding to write, got {name}") for path, name in wrong)
+        )
+    return json.dumps(
+        [_CONVERTER.unstructure(f, Finding) for f in items], ensure_ascii=False, indent=2
+    )
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise ValueError(f'duplicate key "{key}"')
+        data[key] = value
+    return data
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def from_json(text: str | bytes) -> Report:
+    """Read a report from its JSON text; raise :class:`~govinfo.errors.JSONError` naming every
+    bad place as a path (``$.requests.new_received.natural_person: expected ...``)."""
+    if not isinstance(text, str | bytes | bytearray):
+        raise JSONError((("$", f"expected JSON text (str or bytes), got {type(text).__name__}"),))
+    try:
+        data = json.loads(
+            text,
+            object_pairs_hook=_no_duplicates,
+            parse_constant=_no_constant,
+            parse_float=Decimal,
+        )
+    except (ValueError, RecursionError) as exc:
+        raise JSONError((("$", f"not valid JSON: {exc}"),)) from None
+    try:
+        result: Report = _CONVERTER.structure(data, Report)
+    except _Problems as exc:
+        raise JSONError(tuple((f"${p}", m) for p, m in exc.problems)) from None
+    return result
+
+
+# --- JSON Schema ---------------------------------------------------------------------------
+
+_CELL_SCHEMAS: dict[ColumnKind, dict[str, Any]] = {
+    ColumnKind.COUNT: {"type": "integer", "minimum": 0},
+    ColumnKind.DELTA: {"type": "integer"},
+    ColumnKind.MONEY: {
+        "type": "string",
+        "pattern": _DECIMAL.pattern.replace(r"\A", "^").replace(r"\Z", "$"),
+    },
+    ColumnKind.AMOUNT: {
+        "type": "object",
+        "properties": {
+            "value": {"$ref": "#/$defs/money"},
+            "unit": {"enum": [u.value for u in Unit]},
+        },
+        "required": ["value", "unit"],
+        "additionalProperties": False,
+    },
+}
+
+
+def _grid_schema(spec: GridSpec) -> dict[str, Any]:
+    row = {
+        "type": "object",
+        "properties": {
+            c.key: {
+                "title": c.label,
+                "anyOf": [
+                    {"$ref": f"#/$defs/{c.kind.value}"},
+                    {"type": "null"},
+                    {"$ref": "#/$defs/placeholder"},
+                ],
+            }
+            for c in spec.columns
+        },
+        "required": [c.key for c in spec.columns],
+        "additionalProperties": False,
+    }
+    return {
+        "type": "object",
+        "properties": {r.key: {"title": r.label, **row} for r in spec.rows},
+        "required": [r.key for r in spec.rows],
+        "additionalProperties": False,
+    }
+
+
+def _object_schema(properties: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the report format, read from the template declaration."""
+    line = r"\S([^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*\S)?"
+    paragraphs = {"type": "array", "items": {"$ref": "#/$defs/paragraph"}}
+    versions = []
+    for version in TemplateVersion:
+        spec = template(version)
+        versions.append(
+            {
+                "if": {"properties": {"version": {"const": version.value}}},
+                "then": {
+                    "properties": {
+                        "disclosure": _object_schema(
+                            {
+                                b.key: {"title": b.caption, **_grid_schema(b)}
+                                for b in spec.disclosure
+                            }
+                        ),
+                        "requests": _grid_schema(spec.requests),
+                        "review_litigation": _grid_schema(spec.review_litigation),
+                    }
+                },
+            }
+        )
+    required = [name for name in _FIELDS if name not in _OPTIONAL]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://govinfo.invalid/schema/report-1.json",
+        "title": "govinfo report",
+        "type": "object",
+        "properties": {
+            "schema": {"const": SCHEMA_ID},
+            "version": {"enum": [v.value for v in TemplateVersion]},
+            "agency": {"type": "string", "pattern": f"^({line})?$"},
+            "year": {"type": "integer", "minimum": 2019, "maximum": 9999},
+            "title": {"type": "string", "pattern": f"^({line})?$"},
+            "publication_date": {"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]},
+            "preamble": paragraphs,
+            "overview": {
+                "type": "object",
+                "properties": {
+                    "intro": paragraphs,
+                    "parts": {"type": "array", "items": {**paragraphs, "minItems": 1}},
+                },
+                "additionalProperties": False,
+            },
+            "disclosure": {"type": "object"},
+            "requests": {"type": "object"},
+            "review_litigation": {"type": "object"},
+            "problems": paragraphs,
+            "other_matters": paragraphs,
+            "trailer": paragraphs,
+        },
+        "required": required,
+        "additionalProperties": False,
+        "allOf": versions,
+        "$defs": {
+            "paragraph": {"type": "string", "pattern": f"^{line}$"},
+            "placeholder": {
+                "type": "object",
+                "properties": {
+                    _PLACEHOLDER_KEY: {
+                        "allOf": [{"$ref": "#/$defs/paragraph"}, {"not": {"pattern": "[0-9０-９]"}}]
+                    }
+                },
+                "required": [_PLACEHOLDER_KEY],
+                "additionalProperties": False,
+            },
+            **{kind.value: schema for kind, schema in _CELL_SCHEMAS.items()},
+        },
+    }
