@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo import BLANK, Placeholder, TemplateVersion, TextSyntaxError
+from govinfo import BLANK, UNREAD, Placeholder, TemplateVersion, TextSyntaxError
 from govinfo.formats.text import (
     BLANK_MARK,
     Diagnostic,
@@ -548,15 +548,15 @@ def test_a_stray_number_in_table_four_is_an_error():
         parse_text(text)
 
 
-def test_lenient_reader_leaves_a_bad_row_blank_and_reads_on():
+def test_lenient_reader_leaves_a_bad_row_unread_and_reads_on():
     text = SEED.replace("\n7.属于行政执法案卷\n\n1\n", "\n7.属于行政执法案卷\n\n2021\n\n1\n")
     result = read_text(text)
     assert [d.line for d in result.diagnostics] == [290]
     assert result.report.requests.row("withheld_enforcement_files") == dict.fromkeys(
-        COLUMNS_3, BLANK
+        COLUMNS_3, UNREAD
     )
     expected = EXAMPLE.requests.replace(
-        {("withheld_enforcement_files", c): BLANK for c in COLUMNS_3}
+        {("withheld_enforcement_files", c): UNREAD for c in COLUMNS_3}
     )
     assert result.report.requests == expected
     assert result.report.disclosure == EXAMPLE.disclosure
@@ -851,9 +851,9 @@ def test_pdf_text_lenient_reading_keeps_what_is_certain():
     )
     carried_over = report.requests.row("carried_over")
     assert carried_over == dict(zip(COLUMNS_3, (0,) * 7, strict=True))
-    # （一）'s values run into the broken label of （二）: both rows stay blank, not guessed.
-    assert report.requests.row("granted") == dict.fromkeys(COLUMNS_3, BLANK)
-    assert report.requests.row("partially_granted") == dict.fromkeys(COLUMNS_3, BLANK)
+    # （一）'s values run into the broken label of （二）: both rows stay unread, not guessed.
+    assert report.requests.row("granted") == dict.fromkeys(COLUMNS_3, UNREAD)
+    assert report.requests.row("partially_granted") == dict.fromkeys(COLUMNS_3, UNREAD)
     assert len(result.diagnostics) == 14
     assert all(d.line > 60 for d in result.diagnostics)
 
@@ -883,14 +883,14 @@ HONGZE_TRUTH = {
 
 @pytest.mark.parametrize("name", sorted(HONGZE_TRUTH))
 def test_pdf_text_lenient_reading_gives_no_wrong_number(name):
-    # Every cell read_text fills agrees with the PDF; the cells it cannot be sure of are blank.
+    # Every cell read_text fills agrees with the PDF; the cells it cannot be sure of are unread.
     rows, review = HONGZE_TRUTH[name]
     report = read_text((FIXTURES / "pdf-text" / name).read_text(encoding="utf-8")).report
     filled = 0
     for key, values in zip(
         (r.key for r in report.requests.spec.rows), report.requests.cells, strict=True
     ):
-        if values != (BLANK,) * 7:
+        if values != (UNREAD,) * 7:
             assert values == rows[key], key
             filled += 1
     assert filled >= 10

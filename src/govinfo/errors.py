@@ -8,6 +8,11 @@ path such as ``$.requests.new_received.natural_person``.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from govinfo.sources import Source, TextSource
+
 __all__ = [
     "CheckError",
     "GovInfoError",
@@ -18,10 +23,13 @@ __all__ = [
     "JSONError",
     "LocatedError",
     "ModelError",
+    "ReadError",
+    "SeveralReports",
     "TextRenderError",
     "TextSyntaxError",
     "UndecodableInput",
     "UnknownKey",
+    "UnsupportedInput",
     "caret_excerpt",
     "short_repr",
 ]
@@ -102,9 +110,51 @@ class LocatedError(GovInfoError):
             f"{caret_excerpt(source, position, length)}"
         )
 
+    @property
+    def span(self) -> TextSource:
+        """The place as a source: offset, length, line and column, and the text there."""
+        from govinfo.sources import TextSource
+
+        text = self.source[self.position : self.position + self.length]
+        return TextSource(
+            offset=self.position, length=len(text), line=self.line, column=self.column, text=text
+        )
+
+    @property
+    def excerpt(self) -> str:
+        """The line with a caret under the span."""
+        return str(self).split("\n", 1)[1]
+
+
+class ReadError(GovInfoError):
+    """Input that cannot be read as a report, at a place of any kind: ``reason`` and ``source``
+    (None for the input as a whole). Rendered ``reason (where)``, like every located error."""
+
+    def __init__(self, reason: str, source: Source | None = None) -> None:
+        self.reason = reason
+        self.source = source
+        super().__init__(f"{reason} ({source})" if source is not None else reason)
+
 
 class TextSyntaxError(LocatedError):
     """Report text that cannot be read as the template: names the line, column and span."""
+
+
+class SeveralReports(ReadError):
+    """An input that holds more than one report; ``starts``: where each begins. Read them
+    with :func:`govinfo.read_all`."""
+
+    def __init__(self, starts: tuple[Source, ...]) -> None:
+        self.starts = starts
+        where = "; ".join(str(s) for s in starts)
+        super().__init__(
+            f"expected one report, found {len(starts)}, beginning at: {where}; "
+            "read them with govinfo.read_all"
+        )
+
+
+class UnsupportedInput(ReadError):
+    """An input of a kind govinfo recognises but cannot read (yet, or without an extra)."""
 
 
 class TextRenderError(GovInfoError):

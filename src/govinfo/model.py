@@ -32,6 +32,7 @@ from govinfo.zh.amounts import Amount
 
 __all__ = [
     "BLANK",
+    "UNREAD",
     "Blank",
     "Cell",
     "Disclosure",
@@ -40,9 +41,11 @@ __all__ = [
     "Overview",
     "Placeholder",
     "Report",
+    "Unread",
     "cell_fits",
     "expected_cell",
     "is_line",
+    "unread_cells",
 ]
 
 
@@ -56,6 +59,17 @@ class Blank:
 
 BLANK = Blank()
 """The blank cell."""
+
+
+@frozen(repr=False)
+class Unread:
+    """A cell the reader could not read (placeholder until the full definition lands)."""
+
+    def __repr__(self) -> str:
+        return "UNREAD"
+
+
+UNREAD = Unread()
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
@@ -81,12 +95,12 @@ class Placeholder:
 
 
 Number: TypeAlias = int | Decimal | Amount
-Cell: TypeAlias = int | Decimal | Amount | Blank | Placeholder
+Cell: TypeAlias = int | Decimal | Amount | Blank | Placeholder | Unread
 
 
 def cell_fits(kind: ColumnKind, cell: object) -> bool:
     """Whether ``cell`` may stand in a column of ``kind``: its number type, or blank/placeholder."""
-    if isinstance(cell, Blank | Placeholder):
+    if isinstance(cell, Blank | Placeholder | Unread):
         return True
     if kind is ColumnKind.COUNT:
         return type(cell) is int and cell >= 0
@@ -351,3 +365,13 @@ class Report:
             yield f"$.disclosure.{block.spec.key}", block
         yield "$.requests", self.requests
         yield "$.review_litigation", self.review_litigation
+
+
+def unread_cells(report: Report) -> tuple[str, ...]:
+    """The JSON paths of the unread cells of ``report``, in report order."""
+    return tuple(
+        f"{path}.{row.key}.{column.key}"
+        for path, grid in report.grids()
+        for row, column, cell in grid.items()
+        if isinstance(cell, Unread)
+    )

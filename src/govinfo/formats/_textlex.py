@@ -1,4 +1,4 @@
-"""Lines and cells of report text: the tokenizer under :mod:`govinfo.formats.text`.
+"""The text front-end: report text as a :class:`~govinfo.formats._document.TextDocument`.
 
 The source is first made uniform (a leading BOM dropped; CRLF, CR and the other line breaks of
 ``str.splitlines`` turned into LF), so line numbers are the ones an editor shows. Each line is
@@ -10,24 +10,30 @@ then one of these named kinds, tried in order on the line without its surroundin
     table_rule   a Markdown table delimiter row: "|---|:---:|"
     text         anything else
 
-A text line inside a table is cut into cells: a Markdown row (starting with "|") at its pipes,
-where an empty cell is an explicit blank; any other line at runs of whitespace (spaces, tabs,
-ideographic spaces), so "社会公益 组织" gives two cells that the parser joins again by label.
-
-Every cell also carries a *key*: its text folded for comparison with template labels
-(:func:`fold`), so （一）/(一), "1." / "1、" / "1. ", full-width digits and spaces inside labels
-compare equal.
+Only text lines become paragraphs of the document; a line just above a delimiter row is a
+Markdown header row. A text line read as table cells is cut: a Markdown row (starting with
+"|") at its pipes, where an empty cell is an explicit blank; any other line at runs of
+whitespace (spaces, tabs, ideographic spaces), so "社会公益 组织" gives two cells that the
+assembler joins again by label.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import Final
 
-from govinfo.zh._chars import normalize
+from govinfo.formats._document import Cell, Paragraph, TextDocument
 
-__all__ = ["BLANK_LINE", "PAGE_MARKER", "TABLE_RULE", "TEXT", "Cell", "Line", "fold", "lex"]
+__all__ = [
+    "BLANK_LINE",
+    "PAGE_MARKER",
+    "TABLE_RULE",
+    "TEXT",
+    "Line",
+    "document",
+    "kind_of",
+    "uniform",
+]
 
 BLANK_LINE: Final = "blank"
 PAGE_MARKER: Final = "page_marker"
@@ -42,55 +48,42 @@ _PATTERNS: Final = {
     TABLE_RULE: re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?"),
 }
 
-# What folding removes or unifies beyond the shared character table (govinfo.zh._chars): spaces
-# inside labels, and the three ways of writing double quotes.
-_FOLD: Final = str.maketrans(
-    {" ": None, "\t": None, "\xa0": None, "\u3000": None, "“": '"', "”": '"', "＂": '"'}
-)
-_ARABIC_COMMA: Final = re.compile(r"([0-9]+)、")
+
+_MARKER_STARTS: Final = "-—–－─第"
 
 
-@functools.lru_cache(maxsize=4096)
-def fold(text: str) -> str:
-    """``text`` folded for comparing labels: one form of punctuation and digits, no spaces.
-
-    >>> fold("1、申请人 无正当理由") == fold("1. 申请人无正当理由") == "1.申请人无正当理由"
-    True
-    >>> fold("（三）不予公开"), fold("危及“三安全一稳定”")
-    ('(三)不予公开', '危及"三安全一稳定"')
-    """
-    key = normalize(text).translate(_FOLD)
-    if key[:1].isdigit() and "、" in key:  # "1、" is the same enumerator as "1."
-        key = _ARABIC_COMMA.sub(r"\1.", key, count=1)
-    return key
+def kind_of(content: str) -> str:
+    """The kind of a line without its surrounding whitespace (see the module docstring)."""
+    if not content:
+        return BLANK_LINE
+    if content[0] in _MARKER_STARTS and _PATTERNS[PAGE_MARKER].fullmatch(content):
+        return PAGE_MARKER
+    if content[0] == "|" and _PATTERNS[TABLE_RULE].fullmatch(content):
+        return TABLE_RULE
+    return TEXT
 
 
-class Line:
-    """One line of the source: its offset, text (without the newline), content and kind."""
+class Line(Paragraph):
+    """A text line as a paragraph: ``at`` is where its content begins; ``start`` where the line
+    begins and ``text`` the whole line (without the newline), for cutting it into cells."""
 
-    __slots__ = ("content", "header", "kind", "start", "text")
+    __slots__ = ("start", "text")
 
-    def __init__(self, start: int, text: str) -> None:
+    def __init__(self, start: int, text: str, content: str) -> None:
+        # The slots of Paragraph set here directly: this runs for every line of every report.
+        self.content = content
+        self.at = start + text.index(content[0])
+        self.header = False
+        self._cells = None
         self.start = start
         self.text = text
-        self.content = text.strip()
-        self.header = False
-        """A Markdown header row: the line just above a delimiter row."""
-        content = self.content
-        if not content:
-            self.kind = BLANK_LINE
-        elif content[0] in "-—–－─第" and _PATTERNS[PAGE_MARKER].fullmatch(content):
-            self.kind = PAGE_MARKER
-        elif content[0] == "|" and _PATTERNS[TABLE_RULE].fullmatch(content):
-            self.kind = TABLE_RULE
-        else:
-            self.kind = TEXT
 
     def cells(self) -> list[Cell]:
-        """The cells of this line (a text line), in order."""
+        """The cells of this line, in order."""
         text, base = self.text, self.start
         out: list[Cell] = []
-        if self.content.startswith("|"):
+        content = self.content
+        if content[0] == "|":
             left = text.index("|") + 1
             right = text.rindex("|")
             parts = text[left:right].split("|") if right >= left else [text[left:]]
@@ -98,14 +91,11 @@ class Line:
             for part in parts:
                 stripped = part.strip()
                 at = offset + (part.index(stripped) if stripped else 0)
-                cell = Cell(stripped, base + at, explicit=True)
-                cell.header = self.header
-                out.append(cell)
+                out.append(Cell(stripped, base + at, explicit=True, header=self.header))
                 offset += len(part) + 1
             return out
-        content = self.content
         if not _HAS_SPACE.search(content):  # the common case: one cell on its line
-            return [Cell(content, base + len(text) - len(text.lstrip()))]
+            return [Cell(content, self.at)]
         for match in _SPACE_SPLIT.finditer(text):
             out.append(Cell(match.group(), base + match.start()))
         return out
@@ -115,48 +105,37 @@ _SPACE_SPLIT: Final = re.compile(r"[^\s\u3000\xa0]+")
 _HAS_SPACE: Final = re.compile(r"[\s\u3000\xa0]")
 
 
-class Cell:
-    """One table cell as printed: text, offset in the source and folded key.
-
-    ``explicit`` marks a cell of a Markdown row, where an empty cell is an explicit blank;
-    ``header`` a cell of a Markdown header row.
-    """
-
-    __slots__ = ("explicit", "header", "key", "start", "text")
-
-    def __init__(self, text: str, start: int, *, explicit: bool = False) -> None:
-        self.text = text
-        self.start = start
-        self.explicit = explicit
-        self.header = False
-        self.key = fold(text) if text else ""
-
-    def __repr__(self) -> str:
-        return f"Cell({self.text!r}, start={self.start})"
-
-
 # Every other character that str.splitlines() breaks at: one line end, LF, for all.
 _OTHER_BREAKS: Final = re.compile("[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _TO_LF: Final = str.maketrans(dict.fromkeys("\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", "\n"))
 
 
-def lex(text: str) -> tuple[str, list[Line]]:
-    """The uniform source (no BOM, LF line ends) and its lines that are not blank."""
+def uniform(text: str) -> str:
+    """``text`` without a leading BOM and with LF for every line break."""
     source = text.removeprefix("\ufeff")
     if "\r" in source:
         source = source.replace("\r\n", "\n")
     if _OTHER_BREAKS.search(source):
         source = source.translate(_TO_LF)
-    lines: list[Line] = []
+    return source
+
+
+def document(text: str) -> TextDocument:
+    """The document of a report text: its text lines, in order, as paragraphs."""
+    source = uniform(text)
+    lines: list[Paragraph] = []
     start = 0
     last_text: Line | None = None
+    page_marker, table_rule = _PATTERNS[PAGE_MARKER].fullmatch, _PATTERNS[TABLE_RULE].fullmatch
     for text_line in source.split("\n"):
-        if text_line and not text_line.isspace():  # blank lines only separate: not kept
-            line = Line(start, text_line)
-            if line.kind == TABLE_RULE and last_text is not None:
-                last_text.header = True
-            elif line.kind == TEXT:
-                last_text = line
-            lines.append(line)
+        content = text_line.strip()
+        if content:  # blank lines only separate: not kept
+            first = content[0]
+            if first == "|" and table_rule(content):
+                if last_text is not None:
+                    last_text.header = True
+            elif first not in _MARKER_STARTS or not page_marker(content):
+                last_text = Line(start, text_line, content)
+                lines.append(last_text)
         start += len(text_line) + 1
-    return source, lines
+    return TextDocument(source, lines)

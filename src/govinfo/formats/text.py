@@ -22,15 +22,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from attrs import frozen
-
+from govinfo.diagnostics import Diagnostic
 from govinfo.errors import TextRenderError, TextSyntaxError
-from govinfo.formats._textlex import PAGE_MARKER, TABLE_RULE, Line, fold
-from govinfo.formats._textparse import (
+from govinfo.formats._assemble import (
     BLANK_KEY,
     BLANK_MARK,
     MARKDOWN_HEADING,
-    Parser,
+    UNREAD_KEY,
+    UNREAD_MARK,
+    assemble,
     header_keys,
     is_heading,
     is_part_start,
@@ -38,13 +38,17 @@ from govinfo.formats._textparse import (
     split_tail,
     title_metadata,
 )
-from govinfo.model import Blank, Grid, Placeholder, Report
+from govinfo.formats._labels import fold
+from govinfo.formats._result import InputInfo, ReadResult
+from govinfo.formats._textlex import PAGE_MARKER, TABLE_RULE, document, kind_of
+from govinfo.model import Blank, Grid, Placeholder, Report, Unread
 from govinfo.model import Cell as Value
 from govinfo.template import SECTIONS, ColumnKind, report_title, template
 from govinfo.zh.amounts import Amount, format_amount
 
 __all__ = [
     "BLANK_MARK",
+    "UNREAD_MARK",
     "Diagnostic",
     "ParseResult",
     "TextRenderError",
@@ -53,53 +57,32 @@ __all__ = [
     "render_text",
 ]
 
-
-@frozen(kw_only=True)
-class Diagnostic:
-    """A problem :func:`read_text` skipped: where (1-based line and column), what, and the line
-    with a caret under the span."""
-
-    line: int
-    column: int
-    message: str
-    excerpt: str
-
-    @classmethod
-    def from_error(cls, error: TextSyntaxError) -> Diagnostic:
-        return cls(
-            line=error.line,
-            column=error.column,
-            message=error.reason,
-            excerpt=str(error).split("\n", 1)[1],
-        )
-
-    def __str__(self) -> str:
-        return f"{self.message} (line {self.line}, column {self.column})\n{self.excerpt}"
+ParseResult = ReadResult
+"""What :func:`read_text` returns (the name it had before every format shared one result)."""
 
 
-@frozen(kw_only=True)
-class ParseResult:
-    """What :func:`read_text` made of a text: the report, and every problem it skipped."""
-
-    report: Report
-    diagnostics: tuple[Diagnostic, ...]
+def _text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TextSyntaxError(f"expected a str, found {type(text).__name__}", "", 0)
+    return text
 
 
 def parse_text(text: str) -> Report:
     """The report written in ``text``, in the official text form or one of its deviations.
 
     Raises :class:`~govinfo.TextSyntaxError` at the first problem, with the 1-based line and
-    column, the line and a caret under the span, and what was expected and found.
+    column, the line and a caret under the span, and what was expected and found. To get the
+    warnings and the sources of a strict reading too, use ``read_text(text, strict=True)``.
     """
-    if not isinstance(text, str):
-        raise TextSyntaxError(f"expected a str, found {type(text).__name__}", "", 0)
-    return Parser(text, strict=True).parse()
+    return assemble(document(_text(text)), strict=True)[0]
 
 
-def read_text(text: str) -> ParseResult:
-    """Like :func:`parse_text`, but reads on past problems: a row that cannot be read is left
-    blank, and each problem becomes a :class:`Diagnostic`. Raises only when no report can be
-    built at all (no text, or no report year anywhere).
+def read_text(text: str, *, strict: bool = False) -> ReadResult:
+    """Like :func:`parse_text`, but reads on past problems: a cell that cannot be read is
+    unread (never blank, never guessed), and each problem becomes a
+    :class:`~govinfo.diagnostics.Diagnostic`. Raises only when no report can be built at all
+    (no text, or no report year anywhere). With ``strict``, raises at the first error as
+    :func:`parse_text` does, and returns the warnings, notes and sources of the reading.
 
     >>> result = read_text("某局2021年政府信息公开工作年度报告\\n一、总体情况\\n全年无事。")
     >>> result.report.agency, result.report.overview.intro
@@ -108,13 +91,12 @@ def read_text(text: str) -> ParseResult:
     expected the heading 二、主动公开政府信息情况 after this line, found none (line 2, column 1)
     一、总体情况
     ^^
+    >>> result.sources["$.agency"]
+    TextSource(offset=0, length=2, line=1, column=1, text='某局')
     """
-    if not isinstance(text, str):
-        raise TextSyntaxError(f"expected a str, found {type(text).__name__}", "", 0)
-    parser = Parser(text, strict=False)
-    report = parser.parse()
-    return ParseResult(
-        report=report, diagnostics=tuple(Diagnostic.from_error(e) for e in parser.problems)
+    report, diagnostics, places = assemble(document(_text(text)), strict=strict)
+    return ReadResult(
+        report=report, diagnostics=diagnostics, input=InputInfo(kind="text"), places=places
     )
 
 
@@ -174,6 +156,8 @@ def _rows(grid: Grid) -> Iterator[str]:
 def _cell(cell: Value, kind: ColumnKind) -> str:
     if isinstance(cell, Blank):
         return BLANK_MARK
+    if isinstance(cell, Unread):
+        return UNREAD_MARK
     if isinstance(cell, Placeholder):
         return cell.text
     if isinstance(cell, Amount):
@@ -211,7 +195,7 @@ def _check(report: Report) -> None:
         )
     prose = [report.title, *report.preamble, *report.overview.paragraphs(), *report.problems]
     for line in [*prose, *tail]:
-        if is_heading(line) or Line(0, line).kind in (PAGE_MARKER, TABLE_RULE):
+        if is_heading(line) or kind_of(line) in (PAGE_MARKER, TABLE_RULE):
             raise TextRenderError(f"a prose line would read as a heading or marker: {line!r}")
     overview = report.overview
     for paragraph in overview.intro:
@@ -237,7 +221,7 @@ def _check(report: Report) -> None:
 
 def _safe(text: str, labels: list[str], inside: bool) -> bool:
     key = fold(text)
-    if key == BLANK_KEY or text.startswith("|") or any(ch.isspace() for ch in text):
+    if key in (BLANK_KEY, UNREAD_KEY) or text.startswith("|") or any(ch.isspace() for ch in text):
         return False
     if inside:
         return not any(key in label for label in labels)

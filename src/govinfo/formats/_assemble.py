@@ -1,13 +1,14 @@
-"""The hand-written parser under :mod:`govinfo.formats.text`.
+"""The assembler: a :class:`~govinfo.formats._document.Document` onto the template, by label.
 
-It reads the lines and cells of :mod:`govinfo.formats._textlex`; blank lines, page markers and
-Markdown delimiter rows are skipped everywhere. The grammar, in reading order::
+Every front-end (text, and the formats to come) produces a document; this module alone knows
+the template's layout. Paragraphs are its lines; the cells of a paragraph are read where a
+table is expected. The grammar, in reading order::
 
     report     := title preamble* overview disclosure requests review problems other trailer
-    title      := the first text line (without a Markdown "# " marker), joined with the next
+    title      := the first paragraph (without a Markdown "# " marker), joined with the next
                   one when the first has no year and the next begins with one
                   ("洪泽区人民政府" / "2023 年…报告")
-    preamble   := every text line before the heading of 一
+    preamble   := every paragraph before the heading of 一
     overview   := heading(一) intro-line* part*
     part       := a line that begins with （N） or (N), then lines that do not
     disclosure := heading(二) block*           (the blocks of the template, in its order)
@@ -19,39 +20,57 @@ Markdown delimiter rows are skipped everywhere. The grammar, in reading order::
     other      := heading(六) text-line*       (up to the trailer)
     trailer    := from the first line of 六 that is the agency's name or a date, to the end
 
-A heading is a whole line equal to a section heading or one of its variants, after an optional
-Markdown "#" marker. A label is one or more consecutive cells whose folded texts join to a label
-of the template (or one of its aliases); a label may thus be broken by spaces or line breaks. A
-row's values are all the cells between its label and the next label: if their number is not the
-number of columns, the row is an error, never a guess. A value is a number, a placeholder (text
-without digits, kept verbatim), the blank mark, or an empty Markdown cell.
+A heading is a whole paragraph equal to a section heading or one of its variants, after an
+optional Markdown "#" marker. Labels are matched by :mod:`govinfo.formats._labels`: one or more
+consecutive cells whose folded texts join to a label of the template. A row's values are all
+the cells between its label and the next label: if their number is not the number of columns,
+the row is an error, never a guess. A value is a number, a placeholder (text without digits,
+kept verbatim), the blank mark, the unread mark, or an empty explicit cell.
 
 Header cells of tables 2 and 3 (before the first row label) and of table 4 (up to its last
 piece of a header label) are skipped, since extractors scramble them, except that a number
 among them is an error: it would be a stray number, and no cell is ever taken by position
-alone. Text cells of a Markdown header row are headers wherever they stand.
+alone. Cells the format marks as headers are headers wherever they stand.
 
 When table 3 does not read, it is read once more as PDF extractors print it (see
-:func:`without_group_pieces` and :func:`match_split`); that reading is kept only if every row
-then has exactly its values, otherwise the problems of the first reading are reported.
+:func:`~govinfo.formats._labels.without_group_pieces` and
+:func:`~govinfo.formats._labels.match_split`); that reading is kept only if every row then has
+exactly its values, otherwise the problems of the first reading are reported.
 
-Problems go through :meth:`Parser.problem`: raised at once when ``strict``, otherwise recorded
-while the reading goes on with the row concerned left blank.
+Problems go through :meth:`Assembler.problem`: raised at once when ``strict``, otherwise
+recorded while the reading goes on with the cells concerned :data:`~govinfo.model.UNREAD`.
+Where each value was read is recorded cheaply (the cell, not yet its source) in
+:class:`Places`.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Final
 
-from govinfo.errors import GovInfoError, TextSyntaxError
-from govinfo.formats._textlex import TEXT, Cell, Line, fold, lex
-from govinfo.model import BLANK, Disclosure, Grid, Overview, Placeholder, Report
+from govinfo.diagnostics import Diagnostic, Severity
+from govinfo.errors import GovInfoError, LocatedError, ReadError, TextSyntaxError
+from govinfo.formats._document import Cell, Document, Paragraph
+from govinfo.formats._labels import (
+    ROW,
+    STOP,
+    Index,
+    Target,
+    fold,
+    fragments,
+    header_keys,
+    label_index,
+    label_keys,
+    match,
+    match_split,
+    without_group_pieces,
+)
+from govinfo.model import BLANK, UNREAD, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.model import Cell as Value
+from govinfo.sources import Source
 from govinfo.template import (
-    LABEL_ALIASES,
     SECTIONS,
     ColumnKind,
     ColumnSpec,
@@ -69,24 +88,28 @@ from govinfo.zh.numerals import parse_number
 __all__ = [
     "BLANK_MARK",
     "MARKDOWN_HEADING",
-    "Parser",
+    "UNREAD_MARK",
+    "Assembler",
+    "Places",
+    "assemble",
+    "documents",
     "header_keys",
     "is_date_line",
     "is_heading",
     "is_part_start",
-    "label_index",
     "label_keys",
-    "match",
-    "match_split",
+    "split_reports",
     "split_tail",
     "title_metadata",
-    "without_group_pieces",
 ]
 
 BLANK_MARK: Final = "（空白）"
 """How the canonical text writes a blank cell: visible, and not a number or a placeholder seen
 in reports."""
 BLANK_KEY: Final = fold(BLANK_MARK)
+UNREAD_MARK: Final = "（未读）"
+"""How the canonical text writes an unread cell."""
+UNREAD_KEY: Final = fold(UNREAD_MARK)
 
 _YEAR: Final = re.compile(r"(?<![0-9])([0-9]{4})\s*年|([〇零一二三四五六七八九]{4})\s*年")
 _YEAR_START: Final = re.compile(r"\s*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
@@ -172,138 +195,6 @@ def _looks_like_agency(line: str) -> bool:
     return len(line) <= 30 and line[-1] not in "。；;，,:：" and not _HAS_DIGIT.search(line)
 
 
-# --- labels -----------------------------------------------------------------------------------
-
-_ROW, _GROUP, _STOP = 0, 1, 2
-
-
-class _Target:
-    __slots__ = ("index", "key", "kind", "label")
-
-    def __init__(self, key: str, kind: int, index: int, label: str) -> None:
-        self.key, self.kind, self.index, self.label = key, kind, index, label
-
-
-_Index = dict[str, list[_Target]]
-
-
-def _keys(label: str) -> list[str]:
-    return [fold(label), *(fold(a) for a in LABEL_ALIASES.get(label, ()))]
-
-
-def _add(index: _Index, target: _Target) -> None:
-    index.setdefault(target.key[0], []).append(target)
-
-
-_INDEXES: dict[tuple[int, str], tuple[GridSpec, _Index]] = {}
-
-
-def label_index(spec: GridSpec, stop: str = "") -> _Index:
-    """Row labels, group labels and the ``stop`` label of a grid, by first folded character."""
-    cached = _INDEXES.get((id(spec), stop))
-    if cached is not None and cached[0] is spec:
-        return cached[1]
-    index: _Index = {}
-    groups: list[str] = []
-    for i, row in enumerate(spec.rows):
-        for key in _keys(row.label):
-            _add(index, _Target(key, _ROW, i, row.label))
-        groups.extend(p for p in row.parents if p not in groups)
-    for i, group in enumerate(groups):
-        for key in _keys(group):
-            _add(index, _Target(key, _GROUP, i, group))
-    if stop:
-        _add(index, _Target(fold(stop), _STOP, 0, stop))
-    _INDEXES[(id(spec), stop)] = (spec, index)
-    return index
-
-
-def label_keys(spec: GridSpec) -> list[str]:
-    """The folded row and group labels of a grid, with their aliases."""
-    return [t.key for targets in label_index(spec).values() for t in targets]
-
-
-def match(cells: Sequence[Cell], i: int, end: int, index: _Index) -> tuple[_Target, int] | None:
-    """The longest label that cells ``i``… spell, and the index of the cell after it."""
-    key = cells[i].key
-    if not key:
-        return None
-    best: tuple[_Target, int] | None = None
-    for target in index.get(key[0], ()):
-        label = target.key
-        if not label.startswith(key):
-            continue
-        size, j = len(key), i + 1
-        while size < len(label) and j < end:
-            more = cells[j].key
-            if not more or not label.startswith(more, size):
-                break
-            size += len(more)
-            j += 1
-        if size == len(label) and (best is None or j > best[1]):
-            best = (target, j)
-    return best
-
-
-def match_split(
-    cells: Sequence[Cell], i: int, end: int, index: _Index
-) -> tuple[_Target, int, list[Cell]] | None:
-    """Like :func:`match`, but a label may also be broken around a run of values, as PDF
-    extractors print a vertically centred row ("（二）部分公开（…只计这一情" / "447 7 … 454" /
-    "形，不计其他情形）"): the label, the index after it, and the values inside it."""
-    key = cells[i].key
-    if not key:
-        return None
-    best: tuple[_Target, int, list[Cell]] | None = None
-    for target in index.get(key[0], ()):
-        label = target.key
-        if not label.startswith(key):
-            continue
-        size, j, inner = len(key), i + 1, list[Cell]()
-        while size < len(label) and j < end:
-            more = cells[j].key
-            if more and _HAS_DIGIT.search(more):
-                k = j
-                while k < end and cells[k].key and _HAS_DIGIT.search(cells[k].key):
-                    k += 1
-                if k < end and cells[k].key and label.startswith(cells[k].key, size):
-                    inner.extend(cells[j:k])
-                    j = k
-                    continue
-            if not more or not label.startswith(more, size):
-                break
-            size += len(more)
-            j += 1
-        if size == len(label) and (best is None or j > best[1]):
-            best = (target, j, inner)
-    return best
-
-
-def without_group_pieces(spec: GridSpec, cells: list[Cell], index: _Index) -> list[Cell]:
-    """``cells`` without the pieces of group labels that PDF extractors scatter among the rows
-    the groups head ("三、" "本" "年" … one per line, "（三）不" … "予公开"): for each group label
-    in reading order, the first cells after the first row label that spell it in order."""
-    end = len(cells)
-    first = next(
-        (i for i in range(end) if (m := match(cells, i, end, index)) and m[0].kind == _ROW), end
-    )
-    groups = dict.fromkeys(p for row in spec.rows for p in row.parents)
-    dropped: set[int] = set()
-    for group in groups:
-        key, size, taken = fold(group), 0, []
-        for j in range(first, end):
-            piece = cells[j].key
-            if j in dropped or not piece or _HAS_DIGIT.search(piece):
-                continue
-            if key.startswith(piece, size):
-                taken.append(j)
-                size += len(piece)
-                if size == len(key):
-                    dropped.update(taken)
-                    break
-    return [c for j, c in enumerate(cells) if j not in dropped]
-
-
 def _shown(cells: Sequence[Cell]) -> str:
     texts = [c.text or "（空）" for c in cells]
     return " ".join(texts) if len(texts) <= 10 else " ".join([*texts[:10], "…"])
@@ -312,38 +203,98 @@ def _shown(cells: Sequence[Cell]) -> str:
 # --- the parser -------------------------------------------------------------------------------
 
 
-class Parser:
-    """One reading of one text. ``strict``: raise at the first problem; otherwise record it in
-    ``problems``, skip what cannot be read (its cells stay blank) and go on."""
+class Places:
+    """Where each value of a report was read, kept as cells until a source is asked for.
 
-    def __init__(self, text: str, *, strict: bool) -> None:
-        self.source, self.lines = lex(text)
+    ``paths`` maps a JSON path (``$.requests.granted.total``, ``$.preamble[0]``, ``$.agency``)
+    to ``(at, text)`` in the document; :meth:`sources` turns them into sources.
+    """
+
+    __slots__ = ("document", "grids", "paths")
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.paths: dict[str, tuple[int, str]] = {}
+        self.grids: dict[str, tuple[GridSpec, list[list[Cell] | Cell | None]]] = {}
+        """Per grid path: its spec and, per row, the value cells read (one per column), or the
+        cell where an unreadable row was printed, or None when the row was not found."""
+
+    def sources(self, report: Report) -> dict[str, Source]:
+        """Every recorded place as a source; a cell whose row was not found (it is unread)
+        gets the place of its table's heading."""
+        locate = self.document.locate
+        out = {path: locate(at, text) for path, (at, text) in self.paths.items()}
+        for path, grid in report.grids():
+            spec, rows = self.grids.get(path, (grid.spec, [None] * len(grid.spec.rows)))
+            fallback = self.paths.get(path) or self.paths.get(path.rsplit(".", 1)[0])
+            for row, cells in zip(spec.rows, rows, strict=True):
+                for i, column in enumerate(spec.columns):
+                    if isinstance(cells, list):
+                        at, text = cells[i].at, cells[i].text
+                    elif cells is not None:
+                        at, text = cells.at, cells.text
+                    elif fallback is not None:
+                        at, text = fallback
+                    else:
+                        continue
+                    out[f"{path}.{row.key}.{column.key}"] = locate(at, text)
+        return out
+
+
+class Assembler:
+    """One reading of one document. ``strict``: raise at the first error; otherwise record it
+    in ``diagnostics``, leave what cannot be read unread and go on."""
+
+    def __init__(self, document: Document, *, strict: bool) -> None:
+        self.document = document
         self.strict = strict
-        self.problems: list[TextSyntaxError] = []
+        self.problems: list[GovInfoError] = []
+        self.places = Places(document)
 
-    def problem(self, message: str, position: int, length: int = 1) -> None:
-        self._report(TextSyntaxError(message, self.source, position, length))
+    def problem(self, message: str, at: int, length: int = 1) -> None:
+        document = self.document
+        if document.text is not None:
+            self._report(TextSyntaxError(message, document.text, at, length))
+        else:
+            self._report(ReadError(message, document.locate(at, "")))
 
-    def _line_of(self, cell: Cell) -> int:
-        return self.source.count("\n", 0, cell.start) + 1
+    def _line_of(self, cell: Cell) -> str:
+        return self.document.line_of(cell.at)
 
-    def _at_line(self, message: str, line: Line) -> None:
-        self.problem(message, line.start + (len(line.text) - len(line.text.lstrip())), 1)
+    def _at_line(self, message: str, line: Paragraph) -> None:
+        self.problem(message, line.at, 1)
 
     def _at_cell(self, message: str, cell: Cell) -> None:
-        self.problem(message, cell.start, max(len(cell.text), 1))
+        self.problem(message, cell.at, max(len(cell.text), 1))
+
+    def _fatal(self, message: str, at: int, length: int) -> GovInfoError:
+        document = self.document
+        if document.text is not None:
+            return TextSyntaxError(message, document.text, at, length)
+        return ReadError(message, document.locate(at, ""))
+
+    def _place(self, path: str, line: Paragraph) -> None:
+        self.places.paths[path] = (line.at, line.content)
+
+    def _paragraphs(self, path: str, lines: Sequence[Paragraph]) -> tuple[str, ...]:
+        for i, line in enumerate(lines):
+            self.places.paths[f"{path}[{i}]"] = (line.at, line.content)
+        return tuple(line.content for line in lines)
+
+    def diagnostics(self) -> tuple[Diagnostic, ...]:
+        return tuple(_diagnostic(p) for p in self.problems)
 
     # --- the whole report
 
-    def parse(self) -> Report:
-        lines = [line for line in self.lines if line.kind == TEXT]
+    def assemble(self) -> Report:
+        lines = self.document.paragraphs
         if not lines:  # nothing to build a report from, even when reading on
-            raise TextSyntaxError("expected the text of a report, found no text", self.source, 0)
+            raise self._fatal("expected the text of a report, found no text", 0, 1)
         bounds = self._sections(lines)
         first = next((b for b in bounds if b is not None), len(lines))
         title, preamble = self._title(lines[:first])
 
-        def region(k: int) -> list[Line]:
+        def region(k: int) -> list[Paragraph]:
             start = bounds[k]
             if start is None:
                 return []
@@ -351,13 +302,17 @@ class Parser:
             return lines[start + 1 : later[0] if later else len(lines)]
 
         agency, year = title_metadata(title)
-        other, trailer, agency, date = split_tail(agency, [x.content for x in region(5)])
+        tail = region(5)
+        other, _, agency, date = split_tail(agency, [x.content for x in tail])
         year = self._year(year, lines, preamble, date)
+        self._metadata(lines[:first], title, agency, tail[len(other) :], date)
 
-        def heading(k: int) -> Line:
+        def heading(k: int) -> Paragraph:
             found = bounds[k]
             return lines[found] if found is not None else lines[-1]
 
+        for k, section in enumerate(SECTIONS[1:4], 1):
+            self._place(f"$.{section.key}", heading(k))
         disclosure_cells, request_cells = self._cells(region(1)), self._cells(region(2))
         spec = template(self._version(year, lines[0], [*disclosure_cells, *request_cells]))
         disclosure = self._disclosure(spec, disclosure_cells, region(1), heading(1))
@@ -369,17 +324,47 @@ class Parser:
             year=year,
             title=title,
             publication_date=date,
-            preamble=preamble,
+            preamble=self._paragraphs("$.preamble", preamble),
             overview=self._overview(region(0)),
             disclosure=disclosure,
             requests=requests,
             review_litigation=review,
-            problems=tuple(x.content for x in region(4)),
-            other_matters=other,
-            trailer=trailer,
+            problems=self._paragraphs("$.problems", region(4)),
+            other_matters=self._paragraphs("$.other_matters", tail[: len(other)]),
+            trailer=self._paragraphs("$.trailer", tail[len(other) :]),
         )
 
-    def _sections(self, lines: list[Line]) -> list[int | None]:
+    def _metadata(
+        self,
+        head: Sequence[Paragraph],
+        title: str,
+        agency: str,
+        trailer: Sequence[Paragraph],
+        date: datetime.date | None,
+    ) -> None:
+        """Record where the title, agency, year and publication date were read."""
+        places = self.places.paths
+        if head:
+            first = head[0]
+            places["$.title"] = (first.at, first.content)
+            found = _YEAR.search(normalize(first.content))
+            if found:
+                places["$.year"] = (first.at + found.start(), found.group())
+        if agency:
+            where = next((x for x in (*head[:1], *trailer) if agency in x.content), None)
+            if where is not None:
+                places["$.agency"] = (where.at + where.content.index(agency), agency)
+        if date is not None:
+            line = next(x for x in trailer if is_date_line(x.content) == date)
+            places["$.publication_date"] = (line.at, line.content)
+        if "$.year" not in places:
+            for line in (*head[1:], *trailer):
+                found = _YEAR.search(normalize(line.content))
+                if found:
+                    places["$.year"] = (line.at + found.start(), found.group())
+                    break
+
+    def _sections(self, lines: list[Paragraph]) -> list[int | None]:
         bounds: list[int | None] = []
         at = 0
         for k, section in enumerate(SECTIONS):
@@ -403,9 +388,9 @@ class Parser:
             bounds.append(found)
         return bounds
 
-    def _title(self, lines: list[Line]) -> tuple[str, tuple[str, ...]]:
+    def _title(self, lines: list[Paragraph]) -> tuple[str, list[Paragraph]]:
         if not lines:
-            return "", ()
+            return "", []
         title, rest = MARKDOWN_HEADING.sub("", lines[0].content), lines[1:]
         if (
             rest
@@ -414,18 +399,18 @@ class Parser:
             and rest[0].content.endswith("报告")
         ):
             title, rest = title + rest[0].content, rest[1:]
-        return title, tuple(x.content for x in rest)
+        return title, rest
 
     def _year(
         self,
         year: int | None,
-        lines: list[Line],
-        preamble: tuple[str, ...],
+        lines: list[Paragraph],
+        preamble: list[Paragraph],
         date: datetime.date | None,
     ) -> int:
         if year is None:
             for paragraph in preamble:
-                found = _YEAR.search(normalize(paragraph))
+                found = _YEAR.search(normalize(paragraph.content))
                 if found and found.group(1):
                     year = int(found.group(1))
                     break
@@ -436,10 +421,10 @@ class Parser:
                 "expected the report year in the title, such as "
                 f"“{report_title('某局', 2021)}”, found {lines[0].content}"
             )
-            raise TextSyntaxError(message, self.source, lines[0].start, len(lines[0].text))
+            raise self._fatal(message, lines[0].at, len(lines[0].content))
         return year
 
-    def _version(self, year: int, first: Line, cells: list[Cell]) -> TemplateVersion:
+    def _version(self, year: int, first: Paragraph, cells: list[Cell]) -> TemplateVersion:
         text = "".join(c.key for c in cells)  # every marker is a label of table 2 or 3
         found = {v: [m for m in template(v).markers if fold(m) in text] for v in TemplateVersion}
         old, new = len(found[TemplateVersion.V2019]), len(found[TemplateVersion.V2021])
@@ -454,40 +439,41 @@ class Parser:
         )
         return guess
 
-    def _overview(self, lines: list[Line]) -> Overview:
-        intro: list[str] = []
-        parts: list[list[str]] = []
+    def _overview(self, lines: list[Paragraph]) -> Overview:
+        intro: list[Paragraph] = []
+        parts: list[list[Paragraph]] = []
         for line in lines:
             if is_part_start(line.content):
-                parts.append([line.content])
+                parts.append([line])
             elif parts:
-                parts[-1].append(line.content)
+                parts[-1].append(line)
             else:
-                intro.append(line.content)
-        return Overview(intro=tuple(intro), parts=tuple(tuple(p) for p in parts))
+                intro.append(line)
+        return Overview(
+            intro=self._paragraphs("$.overview.intro", intro),
+            parts=tuple(
+                self._paragraphs(f"$.overview.parts[{i}]", part) for i, part in enumerate(parts)
+            ),
+        )
 
     # --- tables
 
     @staticmethod
-    def _cells(lines: list[Line]) -> list[Cell]:
+    def _cells(lines: list[Paragraph]) -> list[Cell]:
         cells: list[Cell] = []
         for line in lines:
-            content = line.content
-            if content[0] != "|" and not _HAS_SPACE.search(content):  # one cell: the most
-                cells.append(Cell(content, line.start + line.text.index(content)))
-            else:
-                cells.extend(line.cells())
+            cells.extend(line.cells())
         return cells
 
     def _disclosure(
-        self, spec: TemplateSpec, cells: list[Cell], lines: list[Line], heading: Line
+        self, spec: TemplateSpec, cells: list[Cell], lines: list[Paragraph], heading: Paragraph
     ) -> Disclosure:
         blocks: list[Grid] = []
         at = 0
         for b, block in enumerate(spec.disclosure):
             following = spec.disclosure[b + 1].caption if b + 1 < len(spec.disclosure) else ""
             index = label_index(block, following)
-            caption = {fold(block.caption)[0]: [_Target(fold(block.caption), _STOP, 0, "")]}
+            caption = {fold(block.caption)[0]: [Target(fold(block.caption), STOP, 0, "")]}
             found = None
             for i in range(at, len(cells)):
                 found = match(cells, i, len(cells), caption)
@@ -507,32 +493,38 @@ class Parser:
                     self._at_cell(message, where)
                 else:
                     self._at_line(message, lines[-1] if lines else heading)
-                blocks.append(Grid.filled(block))
+                blocks.append(Grid.filled(block, UNREAD))
                 continue
-            grid, at = self._grid(block, cells, found[1], index, block.caption, following)
+            path = f"$.disclosure.{block.key}"
+            grid, at = self._grid(block, cells, found[1], index, block.caption, path, following)
             blocks.append(grid)
         return Disclosure(tuple(blocks))
 
-    def _requests(self, spec: GridSpec, cells: list[Cell], heading: Line) -> Grid:
+    def _requests(self, spec: GridSpec, cells: list[Cell], heading: Paragraph) -> Grid:
         name = SECTIONS[2].heading
         if not cells:
             self._at_line(f"expected the table of {name}, found none", heading)
-            return Grid.filled(spec)
+            return Grid.filled(spec, UNREAD)
         index = label_index(spec)
-        grid, problems = self._attempt(lambda: self._grid(spec, cells, 0, index, name)[0])
+        path = "$.requests"
+        grid, problems = self._attempt(lambda: self._grid(spec, cells, 0, index, name, path)[0])
         if not problems:
             return grid
+        first = self.places.grids[path]
         # Text from PDF extractors: group labels scattered a piece at a time among the rows,
         # row labels broken around their values. Read so only if then every row reads.
         loose = without_group_pieces(spec, cells, index)
-        retry, more = self._attempt(lambda: self._grid(spec, loose, 0, index, name, split=True)[0])
+        retry, more = self._attempt(
+            lambda: self._grid(spec, loose, 0, index, name, path, split=True)[0]
+        )
         if not more:
             return retry
+        self.places.grids[path] = first
         for problem in problems:
             self._report(problem)
         return grid
 
-    def _attempt(self, run: Callable[[], Grid]) -> tuple[Grid, list[TextSyntaxError]]:
+    def _attempt(self, run: Callable[[], Grid]) -> tuple[Grid, list[GovInfoError]]:
         """Run ``run`` collecting its problems instead of raising or reporting them."""
         strict, saved = self.strict, self.problems
         self.strict, self.problems = False, []
@@ -541,7 +533,7 @@ class Parser:
         finally:
             self.strict, self.problems = strict, saved
 
-    def _report(self, error: TextSyntaxError) -> None:
+    def _report(self, error: GovInfoError) -> None:
         if self.strict:
             raise error
         self.problems.append(error)
@@ -551,16 +543,20 @@ class Parser:
         spec: GridSpec,
         cells: list[Cell],
         at: int,
-        index: _Index,
+        index: Index,
         name: str,
+        path: str,
         stop: str = "",
         *,
         split: bool = False,
     ) -> tuple[Grid, int]:
-        """Read a grid's header and rows from ``cells[at:]``; stop at its stop label."""
+        """Read a grid's header and rows from ``cells[at:]``; stop at its stop label. A row
+        that is not found or cannot be read stays unread."""
         end = len(cells)
         headers = header_keys(spec)
-        rows: list[tuple[Value, ...]] = [(BLANK,) * len(spec.columns) for _ in spec.rows]
+        rows: list[tuple[Value, ...]] = [(UNREAD,) * len(spec.columns) for _ in spec.rows]
+        placed: list[list[Cell] | Cell | None] = [None] * len(spec.rows)
+        self.places.grids[path] = (spec, placed)
         found = None
         start = at
         while at < end:
@@ -575,7 +571,7 @@ class Parser:
                     f"{spec.rows[0].label}, found the number {cell.text}",
                     cell,
                 )
-        if found is None or found[0].kind == _STOP:
+        if found is None or found[0].kind == STOP:
             # A cell with digits among the header cells is most likely the row, run together
             # ("规章000"); otherwise what ended the search.
             suspect = next((c for c in cells[start:at] if _HAS_DIGIT.search(c.key)), None)
@@ -589,7 +585,7 @@ class Parser:
         label_cell = cells[at]
         values: list[Cell] = []
         expected = 0
-        inner: tuple[_Target, int, list[Cell]] | None = None
+        inner: tuple[Target, int, list[Cell]] | None = None
         while True:
             if at < end:
                 key = cells[at].key
@@ -605,19 +601,19 @@ class Parser:
                     found = match(cells, at, end, index)
             else:
                 found = None
-            if found is not None and found[0].kind == _ROW and found[0].index < expected:
+            if found is not None and found[0].kind == ROW and found[0].index < expected:
                 found = None  # a label seen already is text among the values
             if found is None and at < end:
                 if not _is_header_text(cells[at], headers):
                     values.append(cells[at])
                 at += 1
                 continue
-            self._finish(spec, row, label_cell, values, rows, name, expected, stop)
+            self._finish(spec, row, label_cell, values, rows, placed, name, expected, stop)
             values = []
-            if found is None or found[0].kind == _STOP:
+            if found is None or found[0].kind == STOP:
                 break
             target, after = found
-            if target.kind == _ROW:
+            if target.kind == ROW:
                 if target.index > expected:
                     self._at_cell(
                         f"expected the row label {spec.rows[expected].label}, found {target.label}",
@@ -644,6 +640,7 @@ class Parser:
         label: Cell,
         values: list[Cell],
         rows: list[tuple[Value, ...]],
+        placed: list[list[Cell] | Cell | None],
         name: str,
         expected: int,
         stop: str,
@@ -661,6 +658,7 @@ class Parser:
         columns = spec.columns
         row_label = spec.rows[row].label
         if len(values) != len(columns):
+            placed[row] = label
             wordy = next((c for c in values if _is_wordy(c.key)), None)
             following = (
                 f"the row label {spec.rows[expected].label}"
@@ -675,8 +673,7 @@ class Parser:
             count = f"{len(columns)} value{'s' if len(columns) > 1 else ''}"
             found = f"{len(values)}: {_shown(values)}" if values else "none"
             message = (
-                f"expected {count} for the row {row_label} (line {self._line_of(label)}), "
-                f"found {found}"
+                f"expected {count} for the row {row_label} ({self._line_of(label)}), found {found}"
             )
             self._at_cell(message, values[len(columns)] if len(values) > len(columns) else label)
             return
@@ -688,11 +685,14 @@ class Parser:
             else:
                 out.append(self._value(cell, column, row_label))
         rows[row] = tuple(out)
+        placed[row] = values
 
     def _value(self, cell: Cell, column: ColumnSpec, row: str) -> Value:
         key = cell.key
         if not key or key == BLANK_KEY:
             return BLANK
+        if key == UNREAD_KEY:
+            return UNREAD
         if not _HAS_DIGIT.search(key):
             return Placeholder(cell.text)
         kind = column.kind
@@ -725,15 +725,15 @@ class Parser:
             f"expected {what} in the column {column.label} of the row {row}, found {cell.text}",
             cell,
         )
-        return BLANK
+        return UNREAD
 
-    def _review(self, spec: GridSpec, lines: list[Line], heading: Line) -> Grid:
+    def _review(self, spec: GridSpec, lines: list[Paragraph], heading: Paragraph) -> Grid:
         cells = self._cells(lines)
         name = SECTIONS[3].heading
-        fragments = _fragments(spec)
+        pieces = fragments(spec)
         last = -1
         for i, cell in enumerate(cells):
-            if cell.header or cell.key in fragments:
+            if cell.header or cell.key in pieces:
                 last = i
         for cell in cells[: last + 1]:
             if _HAS_DIGIT.search(cell.key) and _is_number(cell.key):
@@ -756,31 +756,16 @@ class Parser:
                 self._at_cell(message, where)
             else:
                 self._at_line(message, lines[-1] if lines else heading)
-            return Grid.filled(spec)
+            return Grid.filled(spec, UNREAD)
         rows = []
+        placed: list[list[Cell] | Cell | None] = []
+        self.places.grids["$.review_litigation"] = (spec, placed)
         for r, row in enumerate(spec.rows):
             chunk = values[r * width : (r + 1) * width]
+            placed.append(chunk)
             pairs = zip(chunk, spec.columns, strict=True)
             rows.append(tuple(self._value(c, col, row.label) for c, col in pairs))
         return Grid(spec, tuple(rows))
-
-
-_FRAGMENTS: dict[int, tuple[GridSpec, frozenset[str]]] = {}
-
-
-def _fragments(spec: GridSpec) -> frozenset[str]:
-    """Every non-empty piece of a header cell of ``spec`` (folded): what extractors split
-    header cells into ("总 计", "结果 / 维持")."""
-    cached = _FRAGMENTS.get(id(spec))
-    if cached is not None and cached[0] is spec:
-        return cached[1]
-    keys = {fold(h) for h in spec.header}
-    keys |= {fold(a) for h in spec.header for a in LABEL_ALIASES.get(h, ())}
-    pieces = frozenset(
-        k[i:j] for k in keys for i in range(len(k)) for j in range(i + 1, len(k) + 1)
-    )
-    _FRAGMENTS[id(spec)] = (spec, pieces)
-    return pieces
 
 
 def _is_header_text(cell: Cell, headers: frozenset[str]) -> bool:
@@ -790,19 +775,6 @@ def _is_header_text(cell: Cell, headers: frozenset[str]) -> bool:
     return cell.key in headers or (cell.header and bool(cell.key) and not _is_number(cell.key))
 
 
-_HEADERS: dict[int, tuple[GridSpec, frozenset[str]]] = {}
-
-
-def header_keys(spec: GridSpec) -> frozenset[str]:
-    """The folded header labels of a grid, with their aliases."""
-    cached = _HEADERS.get(id(spec))
-    if cached is not None and cached[0] is spec:
-        return cached[1]
-    keys = frozenset(k for h in spec.header for k in _keys(h))
-    _HEADERS[id(spec)] = (spec, keys)
-    return keys
-
-
 def _is_number(key: str) -> bool:
     return bool(_SIGNED.fullmatch(key) or _DECIMAL.fullmatch(key))
 
@@ -810,3 +782,65 @@ def _is_number(key: str) -> bool:
 def _is_wordy(key: str) -> bool:
     """Whether a cell looks like a label rather than a value: several ideographs."""
     return sum(1 for ch in key if "\u4e00" <= ch <= "\u9fff") >= 4
+
+
+def _diagnostic(error: GovInfoError) -> Diagnostic:
+    if isinstance(error, LocatedError):
+        return Diagnostic(
+            severity=Severity.ERROR, message=error.reason, source=error.span, excerpt=error.excerpt
+        )
+    if isinstance(error, ReadError):
+        return Diagnostic(severity=Severity.ERROR, message=error.reason, source=error.source)
+    return Diagnostic(severity=Severity.ERROR, message=str(error))
+
+
+def assemble(document: Document, *, strict: bool) -> tuple[Report, tuple[Diagnostic, ...], Places]:
+    """The report a document holds, what the reading has to say, and where each value was
+    read. ``strict``: raise at the first error. Raises even when not strict if no report can
+    be built at all (no text, or no report year anywhere)."""
+    assembler = Assembler(document, strict=strict)
+    report = assembler.assemble()
+    return report, assembler.diagnostics(), assembler.places
+
+
+def split_reports(document: Document) -> list[int]:
+    """The paragraph indexes at which each report of ``document`` begins: ``[0]`` for one.
+
+    A report begins again where the heading of 一 follows the headings of a report (一 and at
+    least 二 before it); it begins at the first title line ("…年…报告") after the previous
+    report's last heading, else at that heading of 一.
+    """
+    lines = document.paragraphs
+    starts = [0]
+    seen = 0  # sections of the current report whose headings were found, in order
+    last = 0  # the paragraph of the current report's last heading
+    for i, line in enumerate(lines):
+        content = line.content
+        if content[0] not in _HEADING_STARTS:
+            continue
+        if seen >= 2 and is_heading(content, 0):
+            starts.append(
+                next(
+                    (j for j in range(last + 1, i) if _is_title(lines[j].content)),
+                    i,
+                )
+            )
+            seen, last = 1, i
+        elif seen < len(SECTIONS) and is_heading(content, seen):
+            seen, last = seen + 1, i
+    return starts
+
+
+def _is_title(content: str) -> bool:
+    return content.endswith("报告") and title_metadata(content)[1] is not None
+
+
+def documents(document: Document, starts: Sequence[int]) -> Iterator[Document]:
+    """``document`` cut at ``starts`` (from :func:`split_reports`): one document per report."""
+    import copy
+
+    lines = document.paragraphs
+    for start, end in zip(starts, [*starts[1:], len(lines)], strict=True):
+        part = copy.copy(document)
+        part.paragraphs = lines[start:end]
+        yield part

@@ -1,0 +1,116 @@
+"""What every front-end produces and the assembler reads: paragraphs of text, and cells.
+
+A :class:`Document` is the input in reading order as a list of :class:`Paragraph`: a line of
+text (a heading, a prose paragraph, a caption) or a row of a table. Each paragraph knows the
+cells it holds when read as part of a table: a text line split at its spaces or pipes, an HTML
+row cell by cell, a prose paragraph of a web page as one cell. Where the format has explicit
+cells (a Markdown row, an HTML ``<td>``), an empty cell is an explicit blank.
+
+Places are kept cheaply: every paragraph and cell has ``at``, an integer that only its
+document interprets (an offset in the text, an index into a list of sources), turned into a
+:data:`~govinfo.sources.Source` by :meth:`Document.locate` only when asked. A front-end knows
+its format and nothing of the template; the assembler knows the template and nothing of any
+format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from govinfo.formats._labels import fold
+from govinfo.sources import CellSource, Source, TextSource
+
+__all__ = ["Cell", "CellDocument", "Document", "Paragraph", "TextDocument"]
+
+
+class Cell:
+    """One cell as printed: its text, its place ``at``, and its folded ``key``.
+
+    ``explicit`` marks a cell the format delimits (an empty one is an explicit blank);
+    ``header`` a cell the format marks as a table header (a Markdown header row, ``<th>``).
+    """
+
+    __slots__ = ("at", "explicit", "header", "key", "text")
+
+    def __init__(self, text: str, at: int, *, explicit: bool = False, header: bool = False) -> None:
+        self.text = text
+        self.at = at
+        self.explicit = explicit
+        self.header = header
+        self.key = fold(text) if text else ""
+
+    def __repr__(self) -> str:
+        return f"Cell({self.text!r}, at={self.at})"
+
+
+class Paragraph:
+    """One line of text or one table row: ``content`` (the text, stripped), its place, and the
+    cells it holds read as table cells."""
+
+    __slots__ = ("_cells", "at", "content", "header")
+
+    def __init__(self, content: str, at: int, cells: Sequence[Cell] | None = None) -> None:
+        self.content = content
+        self.at = at
+        self.header = False
+        self._cells = cells
+
+    def cells(self) -> Sequence[Cell]:
+        """The cells of this paragraph; a paragraph given none is one cell, its whole text."""
+        if self._cells is None:
+            self._cells = (Cell(self.content, self.at),)
+        return self._cells
+
+    def __repr__(self) -> str:
+        return f"Paragraph({self.content!r}, at={self.at})"
+
+
+class Document:
+    """A front-end's output: the paragraphs in reading order, and how to locate a place."""
+
+    text: str | None = None
+    """The uniform text, for inputs that are text (a text error shows its line with a caret)."""
+
+    def __init__(self, paragraphs: list[Paragraph]) -> None:
+        self.paragraphs = paragraphs
+
+    def locate(self, at: int, text: str) -> Source:
+        """The source of the place ``at``, where ``text`` was read."""
+        raise NotImplementedError
+
+    def line_of(self, at: int) -> str:
+        """A short name of the place ``at`` for messages that cite another place."""
+        return str(self.locate(at, ""))
+
+
+class TextDocument(Document):
+    """A document read from text: ``at`` is an offset in :attr:`text`."""
+
+    def __init__(self, text: str, paragraphs: list[Paragraph]) -> None:
+        super().__init__(paragraphs)
+        self.text = text
+
+    def locate(self, at: int, text: str) -> TextSource:
+        source = self.text or ""
+        line = source.count("\n", 0, at) + 1
+        column = at - (source.rfind("\n", 0, at) + 1) + 1
+        return TextSource(offset=at, length=len(text), line=line, column=column, text=text)
+
+    def line_of(self, at: int) -> str:
+        return f"line {(self.text or '').count(chr(10), 0, at) + 1}"
+
+
+class CellDocument(Document):
+    """A document of a structured format: ``at`` indexes :attr:`places`, one (table, row,
+    column) per cell, table 0 for paragraphs outside tables (row = the paragraph's number)."""
+
+    def __init__(
+        self, kind: str, paragraphs: list[Paragraph], places: list[tuple[int, int, int]]
+    ) -> None:
+        super().__init__(paragraphs)
+        self.kind = kind
+        self.places = places
+
+    def locate(self, at: int, text: str) -> CellSource:
+        table, row, column = self.places[at]
+        return CellSource(kind=self.kind, table=table, row=row, column=column, text=text)
