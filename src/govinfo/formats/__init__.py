@@ -1,3 +1,177 @@
-"""The formats: a front-end per input format, one document they all produce, one assembler."""
+"""The front door for files: one reading pipeline for every input format.
 
-__all__: list[str] = []
+``bytes -> (decoded) -> Document -> Report``: the kind of the input is told from its content
+(:func:`sniff`; the file name's suffix only as a hint, ``kind=`` overrides), its bytes are
+decoded by :func:`decode` (the decision recorded), a front-end turns it into a
+:class:`~govinfo.formats._document.Document`, and the one assembler maps that onto the
+template by label.
+
+>>> import govinfo, pathlib
+>>> result = govinfo.read(pathlib.Path(govinfo.example_path(".txt")))
+>>> result.report == govinfo.load_example(), result.input.kind, result.input.encoding
+(True, <Kind.TEXT: 'text'>, 'utf-8')
+>>> result.sources["$.requests.withheld_enforcement_files.natural_person"]
+TextSource(offset=1974, length=1, line=290, column=1, text='1')
+
+``read`` is lenient (it reads on, and what it cannot read is unread, with a diagnostic);
+``read(..., strict=True)`` and :func:`parse` raise at the first error. Warnings and notes never
+raise. A new format is a front-end module here and a line in :data:`_FRONT_ENDS`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import IO, Any, TypeAlias
+
+from govinfo.diagnostics import Diagnostic, Severity
+from govinfo.errors import GovInfoError, ReadError, SeveralReports, UnsupportedInput
+from govinfo.formats import _textlex
+from govinfo.formats._assemble import assemble, documents, split_reports
+from govinfo.formats._decode import Decoded, Kind, decode, sniff
+from govinfo.formats._document import Document
+from govinfo.formats._result import InputInfo, ReadResult
+from govinfo.formats.json import from_json
+from govinfo.model import Report
+from govinfo.sources import Source
+
+__all__ = [
+    "Decoded",
+    "InputInfo",
+    "Kind",
+    "ReadResult",
+    "Readable",
+    "decode",
+    "parse",
+    "read",
+    "read_all",
+    "sniff",
+]
+
+Readable: TypeAlias = "bytes | bytearray | memoryview | os.PathLike[str] | IO[bytes]"
+"""What :func:`read` takes: the bytes of a file, its path, or a binary file object."""
+
+_FRONT_ENDS: dict[Kind, Callable[[str], Document]] = {
+    Kind.TEXT: _textlex.document,
+}
+"""The front-ends of decoded text, by kind. JSON is read by :func:`govinfo.from_json`."""
+
+_NOT_YET = {
+    Kind.HTML: "reading HTML pages is not built yet; save the page as text (the table cells one "
+    "per line) and read that",
+    Kind.DOCX: "reading Word files is not built yet; save the file as text and read that",
+    Kind.DOC: "reading legacy Word files (.doc) is not built yet; save the file as text and read "
+    "that",
+    Kind.PDF: "reading PDF is not built yet in this version of govinfo (it is planned as the "
+    "optional extra govinfo[pdf]); extract its text (for example with pdftotext -layout) and "
+    "read that",
+}
+
+
+def read(source: Readable, *, kind: Kind | str | None = None, strict: bool = False) -> ReadResult:
+    """Read the one report in ``source``: bytes, a path (:class:`os.PathLike`) or a binary file
+    object. Returns the report, the diagnostics, the sources and how the input was read.
+
+    The kind is told from the content unless ``kind`` says it (a :class:`Kind` or its value).
+    Operating-system problems (no such file, permission) raise :class:`OSError`; everything
+    about the content raises a :class:`~govinfo.errors.GovInfoError`: an input holding
+    several reports raises :class:`~govinfo.errors.SeveralReports` naming where each begins
+    (read those with :func:`read_all`).
+    """
+    results = _read(source, kind, strict, several=False)
+    return results[0]
+
+
+def parse(source: Readable, *, kind: Kind | str | None = None) -> Report:
+    """The report in ``source``, read strictly: raises at the first error (see :func:`read`)."""
+    return read(source, kind=kind, strict=True).report
+
+
+def read_all(
+    source: Readable, *, kind: Kind | str | None = None, strict: bool = False
+) -> tuple[ReadResult, ...]:
+    """Every report in ``source`` (a file that holds several, one after another), one result
+    each, in order."""
+    return _read(source, kind, strict, several=True)
+
+
+def _read(
+    source: Readable, kind: Kind | str | None, strict: bool, *, several: bool
+) -> tuple[ReadResult, ...]:
+    data, name = _bytes(source)
+    found = _kind(kind) if kind is not None else sniff(data, suffix=_suffix(name))
+    if found in _NOT_YET:
+        raise UnsupportedInput(f"{_shown(name)}: {_NOT_YET[found]}")
+    decoded = decode(data, name=_shown(name))
+    info = InputInfo(kind=found, encoding=decoded.encoding, reason=decoded.reason, name=name)
+    notes: tuple[Diagnostic, ...] = ()
+    if decoded.guessed:
+        notes = (
+            Diagnostic(
+                severity=Severity.WARNING,
+                message=f"the text encoding was guessed ({decoded.reason}): check the text",
+            ),
+        )
+    if found is Kind.JSON:
+        return (ReadResult(report=from_json(decoded.text), diagnostics=notes, input=info),)
+    document = _FRONT_ENDS[found](decoded.text)
+    starts = split_reports(document) if document.paragraphs else [0]
+    if len(starts) > 1 and not several:
+        raise SeveralReports(tuple(_where(document, s) for s in starts))
+    results = []
+    for part in documents(document, starts):
+        report, diagnostics, places = assemble(part, strict=strict)
+        results.append(
+            ReadResult(
+                report=report, diagnostics=notes + diagnostics, input=info, places=places
+            )
+        )
+    return tuple(results)
+
+
+def _where(document: Document, start: int) -> Source:
+    paragraph = document.paragraphs[start]
+    return document.locate(paragraph.at, paragraph.content)
+
+
+def _bytes(source: Any) -> tuple[bytes, str | None]:
+    if isinstance(source, bytes | bytearray | memoryview):
+        return bytes(source), None
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        return path.read_bytes(), str(path)
+    if isinstance(source, str):
+        raise ReadError(
+            "read() takes bytes, a path or a binary file, not a str: for report text use "
+            "govinfo.read_text(text), for a file name govinfo.read(pathlib.Path(name))"
+        )
+    read_ = getattr(source, "read", None)
+    if callable(read_):
+        data = read_()
+        if not isinstance(data, bytes | bytearray):
+            raise ReadError(
+                f"expected a binary file (opened with 'rb'), got one that reads "
+                f"{type(data).__name__}"
+            )
+        name = getattr(source, "name", None)
+        return bytes(data), name if isinstance(name, str) else None
+    raise ReadError(
+        f"expected bytes, a path or a binary file object, got {type(source).__name__}"
+    )
+
+
+def _kind(kind: Kind | str) -> Kind:
+    try:
+        return Kind(kind)
+    except ValueError:
+        known = ", ".join(repr(k.value) for k in Kind)
+        raise GovInfoError(f"unknown kind {kind!r}; expected one of {known}") from None
+
+
+def _suffix(name: str | None) -> str:
+    return Path(name).suffix.lower() if name else ""
+
+
+def _shown(name: str | None) -> str:
+    return name if name is not None else "<input>"
