@@ -45,7 +45,7 @@ def test_decode_keeps_form_feeds_between_pdf_pages() -> None:
     [
         (
             b"\xff\xfd\xfc\x80",
-            "not UTF-8 or GBK text: invalid UTF-8 at byte 0, invalid GBK at byte 0",
+            "not UTF-8 or GBK text: invalid UTF-8 at byte 0, invalid GB18030 at byte 0",
         ),
         (
             b"PK\x03\x04",
@@ -55,7 +55,12 @@ def test_decode_keeps_form_feeds_between_pdf_pages() -> None:
             b"ok\n\x00",
             "not UTF-8 or GBK text: control character U+0000 at line 2, column 1 (binary data?)",
         ),
-        (codecs.BOM_UTF8 + b"\xff", "invalid UTF-8 after its byte order mark at offset 0"),
+        (codecs.BOM_UTF8 + b"\xff", "invalid UTF-8 after its byte order mark at byte 3"),
+        (codecs.BOM_UTF16_LE + b"\x00\xd8", "invalid UTF-16 after its byte order mark at byte 2"),
+        (
+            TEXT.encode("utf-16-le"),  # no byte order mark: the library guesses, the batch won't
+            "not UTF-8 or GBK text: perhaps utf-16-le, but only a guess says so (save it as UTF-8)",
+        ),
     ],
 )
 def test_decode_names_the_file_it_cannot_read(data: bytes, reason: str) -> None:

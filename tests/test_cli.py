@@ -263,7 +263,10 @@ def test_convert_a_folder_to_csv_continues_past_bad_files(tmp_path: Path) -> Non
         str(bad["binary"]), str(bad["truncated"]), str(bad["wrong encoding"])
     ]  # fmt: skip
     assert "not UTF-8 or GBK text" in listed[0]
-    assert "not UTF-8 or GBK text" in listed[2]
+    assert listed[2] == (
+        f"{bad['wrong encoding']}: not UTF-8 or GBK text: perhaps utf-16-le, but only a guess "
+        "says so (save it as UTF-8)"
+    )
     assert leftovers(tmp_path) == []
     with out.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))

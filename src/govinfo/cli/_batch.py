@@ -1,8 +1,9 @@
 """Machinery of the command line: reading files, converting many in parallel, writing atomically.
 
-- :func:`decode` turns the bytes of a file into text: UTF-8 (with or without BOM), UTF-16 with
-  a BOM, or GBK (read as its superset GB18030). Anything else is an
-  :class:`~govinfo.errors.UndecodableInput` naming the file.
+- :func:`decode` turns the bytes of a file into text: UTF-8 (with or without BOM), UTF-16 or
+  UTF-32 with a BOM, the charset a web page declares, or GBK (read as its superset GB18030).
+  Anything else, a guess included, is an :class:`~govinfo.errors.UndecodableInput` naming the
+  file.
 - :func:`discover` lists the files of the inputs, walking folders lazily in sorted order.
 - :func:`convert` converts files to JSON lines or CSV rows in worker processes, a bounded
   number of chunks in flight, and yields the outcomes **in input order**, so the parent can
@@ -13,13 +14,11 @@
 
 from __future__ import annotations
 
-import codecs
 import contextlib
 import io
 import json
 import multiprocessing
 import os
-import re
 import signal
 import sys
 import tempfile
@@ -32,6 +31,7 @@ from typing import IO, BinaryIO, Literal, NamedTuple, TextIO
 
 from govinfo.cli import _tabular
 from govinfo.errors import GovInfoError, JSONError, LocatedError, UndecodableInput
+from govinfo.formats import _decode
 from govinfo.formats.json import from_json, make_converter
 from govinfo.formats.text import parse_text
 from govinfo.model import Report
@@ -55,56 +55,34 @@ FOLDER_SUFFIXES = (".txt", ".json")
 
 Format = Literal["jsonl", "csv"]
 
-# C0 controls other than \t \n \r and form feed (pdftotext separates pages with \f), and DEL:
-# text that decodes but holds these is binary data, not a report.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
 
 def decode(data: bytes, name: str) -> str:
     """The text of a file's bytes, or :class:`UndecodableInput` naming the file.
 
-    >>> decode("规章".encode("gbk"), "a.txt"), decode(codecs.BOM_UTF8 + b"ok", "b.txt")
+    The bytes are read as :func:`govinfo.formats._decode.decode` reads them (a byte-order mark,
+    UTF-8, the charset a page declares, GB18030), except that a guessed encoding is refused:
+    a batch has no place for the warning a guess deserves, and converting mojibake silently
+    would be worse than stopping.
+
+    >>> decode("规章".encode("gbk"), "a.txt"), decode(b"\\xef\\xbb\\xbfok", "b.txt")
     ('规章', 'ok')
     >>> decode(b"\\x00\\x01PK", "c.txt")
     Traceback (most recent call last):
     ...
     govinfo.errors.UndecodableInput: c.txt: not UTF-8 or GBK text: control character U+0000 at line 1, column 1 (binary data?)
+    >>> decode("（七）总计".encode("utf-16-le"), "d.txt")
+    Traceback (most recent call last):
+    ...
+    govinfo.errors.UndecodableInput: d.txt: not UTF-8 or GBK text: perhaps utf-16-le, but only a guess says so (save it as UTF-8)
     """  # noqa: E501
-    if data.startswith(codecs.BOM_UTF8):
-        text = _strict(data[len(codecs.BOM_UTF8) :], "utf-8", name)
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = _strict(data, "utf-16", name)
-    else:
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as utf8:
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError as gbk:
-                raise UndecodableInput(
-                    name,
-                    f"not UTF-8 or GBK text: invalid UTF-8 at byte {utf8.start}, invalid GBK at "
-                    f"byte {gbk.start}",
-                ) from None
-    bad = _CONTROL.search(text)
-    if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+    decoded = _decode.decode(data, name=name)
+    if decoded.guessed:
         raise UndecodableInput(
             name,
-            f"not UTF-8 or GBK text: control character U+{ord(bad.group()):04X} at line {line}, "
-            f"column {column} (binary data?)",
+            f"not UTF-8 or GBK text: perhaps {decoded.encoding}, but only a guess says so "
+            "(save it as UTF-8)",
         )
-    return text
-
-
-def _strict(data: bytes, encoding: str, name: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise UndecodableInput(
-            name, f"invalid {encoding.upper()} after its byte order mark at offset {exc.start}"
-        ) from None
+    return decoded.text
 
 
 def read(name: str) -> bytes:
