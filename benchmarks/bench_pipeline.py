@@ -72,12 +72,14 @@ def _worker(src: Path) -> subprocess.Popen[str]:
         env=env,
         cwd=src,
     )
-    assert process.stdout is not None and process.stdout.readline().strip() == "ready"
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "ready"
     return process
 
 
 def _round(process: subprocess.Popen[str]) -> dict[str, float]:
-    assert process.stdin is not None and process.stdout is not None
+    assert process.stdin is not None
+    assert process.stdout is not None
     process.stdin.write("round\n")
     process.stdin.flush()
     result: dict[str, float] = json.loads(process.stdout.readline())
@@ -89,7 +91,10 @@ def main() -> None:
     parser.add_argument("--before", default=BEFORE, help=f"git ref to compare (default {BEFORE})")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as temp:
-        workers = {"before": _worker(_export(args.before, Path(temp))), "after": _worker(ROOT / "src")}
+        workers = {
+            "before": _worker(_export(args.before, Path(temp))),
+            "after": _worker(ROOT / "src"),
+        }
         timings: dict[str, list[dict[str, float]]] = {name: [] for name in workers}
         try:
             for _ in range(ROUNDS):

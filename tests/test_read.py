@@ -22,6 +22,9 @@ from govinfo.template import SECTIONS
 
 EXAMPLE = govinfo.load_example()
 TEXT = pathlib.Path(govinfo.example_path(".txt")).read_text(encoding="utf-8")
+# GBK has no no-break space; the reference text has some only at line ends, where they are
+# whitespace either way.
+GBK_TEXT = TEXT.replace("\xa0", " ")
 
 
 # --- bytes, paths, file objects, encodings -------------------------------------------------
@@ -30,7 +33,7 @@ ENCODED = {
     "utf-8": (TEXT.encode("utf-8"), "utf-8"),
     "utf-8 with BOM": (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
     "utf-16 with BOM": (TEXT.encode("utf-16"), "utf-16"),
-    "gbk": (TEXT.encode("gbk"), "gb18030"),
+    "gbk": (GBK_TEXT.encode("gbk"), "gb18030"),
 }
 
 
@@ -46,7 +49,7 @@ def test_the_reference_report_reads_the_same_in_every_encoding(name):
 
 def test_gbk_with_a_declared_charset_records_the_declaration():
     # A text whose preamble declares its charset, as a page saved from a browser may.
-    title, rest = TEXT.split("\n", 1)
+    title, rest = GBK_TEXT.split("\n", 1)
     text = f'{title}\n<meta charset="gbk">\n{rest}'
     result = read(text.encode("gbk"), kind="text")
     assert result.input.encoding == "gb18030"
@@ -57,7 +60,7 @@ def test_gbk_with_a_declared_charset_records_the_declaration():
 
 def test_a_path_and_a_file_object_read_as_the_bytes(tmp_path):
     path = tmp_path / "lucheng.txt"
-    path.write_bytes(TEXT.encode("gbk"))
+    path.write_bytes(GBK_TEXT.encode("gbk"))
     by_path = read(path)
     assert by_path.report == EXAMPLE
     assert by_path.input.name == str(path)
@@ -190,7 +193,7 @@ def test_a_source_is_the_printed_text_of_its_value():
     assert sources["$.agency"].text == "温州市公安局鹿城区分局"
     assert sources["$.year"].text == "2021年"
     assert sources["$.publication_date"].text == "2021年1月18日"
-    assert sources["$.disclosure.fees.administrative_fees.amount"].text == "299.8145"
+    assert sources["$.disclosure.fees.administrative_fees.amount"].text == "299.8145万元"
     assert sources["$.overview.intro[0]"].text == EXAMPLE.overview.intro[0]
 
 

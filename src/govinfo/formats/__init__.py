@@ -11,7 +11,7 @@ template by label.
 >>> result.report == govinfo.load_example(), result.input.kind, result.input.encoding
 (True, <Kind.TEXT: 'text'>, 'utf-8')
 >>> result.sources["$.requests.withheld_enforcement_files.natural_person"]
-TextSource(offset=1974, length=1, line=290, column=1, text='1')
+TextSource(offset=2226, length=1, line=276, column=1, text='1')
 
 ``read`` is lenient (it reads on, and what it cannot read is unread, with a diagnostic);
 ``read(..., strict=True)`` and :func:`parse` raise at the first error. Warnings and notes never
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any, TypeAlias
 
 from govinfo.diagnostics import Diagnostic, Severity
-from govinfo.errors import GovInfoError, ReadError, SeveralReports, UnsupportedInput
+from govinfo.errors import ReadError, SeveralReports, UnsupportedInput
 from govinfo.formats import _textlex
 from govinfo.formats._assemble import assemble, documents, split_reports
 from govinfo.formats._decode import Decoded, Kind, decode, sniff
@@ -123,9 +123,7 @@ def _read(
     for part in documents(document, starts):
         report, diagnostics, places = assemble(part, strict=strict)
         results.append(
-            ReadResult(
-                report=report, diagnostics=notes + diagnostics, input=info, places=places
-            )
+            ReadResult(report=report, diagnostics=notes + diagnostics, input=info, places=places)
         )
     return tuple(results)
 
@@ -156,9 +154,7 @@ def _bytes(source: Any) -> tuple[bytes, str | None]:
             )
         name = getattr(source, "name", None)
         return bytes(data), name if isinstance(name, str) else None
-    raise ReadError(
-        f"expected bytes, a path or a binary file object, got {type(source).__name__}"
-    )
+    raise ReadError(f"expected bytes, a path or a binary file object, got {type(source).__name__}")
 
 
 def _kind(kind: Kind | str) -> Kind:
@@ -166,7 +162,7 @@ def _kind(kind: Kind | str) -> Kind:
         return Kind(kind)
     except ValueError:
         known = ", ".join(repr(k.value) for k in Kind)
-        raise GovInfoError(f"unknown kind {kind!r}; expected one of {known}") from None
+        raise ReadError(f"unknown kind {kind!r}; expected one of {known}") from None
 
 
 def _suffix(name: str | None) -> str:

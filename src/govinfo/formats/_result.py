@@ -8,6 +8,7 @@ from attrs import field, frozen
 
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.formats._assemble import Places
+from govinfo.formats._decode import Kind
 from govinfo.model import Report, unread_cells
 from govinfo.sources import Source
 
@@ -16,10 +17,10 @@ __all__ = ["InputInfo", "ReadResult"]
 
 @frozen(kw_only=True)
 class InputInfo:
-    """How an input was read: its ``kind`` (``text``, ``json``, ``html`` …), the ``encoding``
-    its bytes were decoded with (None for a ``str``) and ``reason``, why that one."""
+    """How an input was read: its ``kind``, the ``encoding`` its bytes were decoded with (None
+    for a ``str``) and ``reason``, why that one."""
 
-    kind: str
+    kind: Kind
     encoding: str | None = None
     reason: str = ""
     name: str | None = None

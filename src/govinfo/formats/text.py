@@ -38,6 +38,7 @@ from govinfo.formats._assemble import (
     split_tail,
     title_metadata,
 )
+from govinfo.formats._decode import Kind
 from govinfo.formats._labels import fold
 from govinfo.formats._result import InputInfo, ReadResult
 from govinfo.formats._textlex import PAGE_MARKER, TABLE_RULE, document, kind_of
@@ -96,7 +97,7 @@ def read_text(text: str, *, strict: bool = False) -> ReadResult:
     """
     report, diagnostics, places = assemble(document(_text(text)), strict=strict)
     return ReadResult(
-        report=report, diagnostics=diagnostics, input=InputInfo(kind="text"), places=places
+        report=report, diagnostics=diagnostics, input=InputInfo(kind=Kind.TEXT), places=places
     )
 
 
