@@ -210,11 +210,13 @@ class Places:
     to ``(at, text)`` in the document; :meth:`sources` turns them into sources.
     """
 
-    __slots__ = ("document", "grids", "paths")
+    __slots__ = ("document", "grids", "paragraphs", "paths")
 
     def __init__(self, document: Document) -> None:
         self.document = document
         self.paths: dict[str, tuple[int, str]] = {}
+        self.paragraphs: dict[str, Sequence[Paragraph]] = {}
+        """Per list of paragraphs (``$.preamble``), the paragraphs read into it."""
         self.grids: dict[str, tuple[GridSpec, list[list[Cell] | Cell | None]]] = {}
         """Per grid path: its spec and, per row, the value cells read (one per column), or the
         cell where an unreadable row was printed, or None when the row was not found."""
@@ -224,6 +226,9 @@ class Places:
         gets the place of its table's heading."""
         locate = self.document.locate
         out = {path: locate(at, text) for path, (at, text) in self.paths.items()}
+        for path, lines in self.paragraphs.items():
+            for i, line in enumerate(lines):
+                out[f"{path}[{i}]"] = locate(line.at, line.content)
         for path, grid in report.grids():
             spec, rows = self.grids.get(path, (grid.spec, [None] * len(grid.spec.rows)))
             fallback = self.paths.get(path) or self.paths.get(path.rsplit(".", 1)[0])
@@ -277,9 +282,8 @@ class Assembler:
         self.places.paths[path] = (line.at, line.content)
 
     def _paragraphs(self, path: str, lines: Sequence[Paragraph]) -> tuple[str, ...]:
-        for i, line in enumerate(lines):
-            self.places.paths[f"{path}[{i}]"] = (line.at, line.content)
-        return tuple(line.content for line in lines)
+        self.places.paragraphs[path] = lines
+        return tuple([line.content for line in lines])
 
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         return tuple(_diagnostic(p) for p in self.problems)
@@ -462,7 +466,10 @@ class Assembler:
     def _cells(lines: list[Paragraph]) -> list[Cell]:
         cells: list[Cell] = []
         for line in lines:
-            cells.extend(line.cells())
+            if line.single:  # most lines of a table are one cell each
+                cells.append(Cell(line.content, line.at))
+            else:
+                cells.extend(line.cells())
         return cells
 
     def _disclosure(

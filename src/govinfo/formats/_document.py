@@ -47,13 +47,16 @@ class Paragraph:
     """One line of text or one table row: ``content`` (the text, stripped), its place, and the
     cells it holds read as table cells."""
 
-    __slots__ = ("_cells", "at", "content", "header")
+    __slots__ = ("_cells", "at", "content", "header", "single")
 
     def __init__(self, content: str, at: int, cells: Sequence[Cell] | None = None) -> None:
         self.content = content
         self.at = at
         self.header = False
         self._cells = cells
+        self.single = cells is None
+        """Whether the paragraph is one cell, its whole content at ``at`` (the common case:
+        the assembler makes that cell itself, without asking)."""
 
     def cells(self) -> Sequence[Cell]:
         """The cells of this paragraph; a paragraph given none is one cell, its whole text."""

@@ -75,6 +75,7 @@ class Line(Paragraph):
         self.at = start + text.index(content[0])
         self.header = False
         self._cells = None
+        self.single = content[0] != "|" and not _HAS_SPACE.search(content)
         self.start = start
         self.text = text
 
@@ -94,7 +95,7 @@ class Line(Paragraph):
                 out.append(Cell(stripped, base + at, explicit=True, header=self.header))
                 offset += len(part) + 1
             return out
-        if not _HAS_SPACE.search(content):  # the common case: one cell on its line
+        if self.single:
             return [Cell(content, self.at)]
         for match in _SPACE_SPLIT.finditer(text):
             out.append(Cell(match.group(), base + match.start()))
@@ -127,6 +128,7 @@ def document(text: str) -> TextDocument:
     start = 0
     last_text: Line | None = None
     page_marker, table_rule = _PATTERNS[PAGE_MARKER].fullmatch, _PATTERNS[TABLE_RULE].fullmatch
+    marker_starts, line_of, keep = _MARKER_STARTS, Line, lines.append  # locals: every line
     for text_line in source.split("\n"):
         content = text_line.strip()
         if content:  # blank lines only separate: not kept
@@ -134,8 +136,8 @@ def document(text: str) -> TextDocument:
             if first == "|" and table_rule(content):
                 if last_text is not None:
                     last_text.header = True
-            elif first not in _MARKER_STARTS or not page_marker(content):
-                last_text = Line(start, text_line, content)
-                lines.append(last_text)
+            elif first not in marker_starts or not page_marker(content):
+                last_text = line_of(start, text_line, content)
+                keep(last_text)
         start += len(text_line) + 1
     return TextDocument(source, lines)
