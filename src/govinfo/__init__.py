@@ -28,12 +28,25 @@ from govinfo.errors import (
 )
 from govinfo.formats.json import findings_to_json, from_json, json_schema, to_json
 from govinfo.formats.text import Diagnostic, ParseResult, parse_text, read_text, render_text
-from govinfo.model import BLANK, Blank, Cell, Disclosure, Grid, Overview, Placeholder, Report
+from govinfo.model import (
+    BLANK,
+    UNREAD,
+    Blank,
+    Cell,
+    Disclosure,
+    Grid,
+    Overview,
+    Placeholder,
+    Report,
+    Unread,
+    unread_cells,
+)
 from govinfo.template import TemplateVersion, template
 from govinfo.zh.amounts import Amount, Unit
 
 __all__ = [
     "BLANK",
+    "UNREAD",
     "Amount",
     "Blank",
     "Cell",
@@ -57,6 +70,7 @@ __all__ = [
     "TextSyntaxError",
     "Unit",
     "UnknownKey",
+    "Unread",
     "check",
     "checks",
     "errors",
@@ -70,6 +84,7 @@ __all__ = [
     "render_text",
     "template",
     "to_json",
+    "unread_cells",
 ]
 
 EXAMPLE = "wenzhou-lucheng-psb-2021"

@@ -2,8 +2,10 @@
 
 A table is a :class:`Grid` of cells laid out by a :class:`~govinfo.template.GridSpec`. A cell is
 a number (``int`` for counts, ``Decimal`` for money, :class:`~govinfo.zh.amounts.Amount` for an
-amount with its unit), :data:`BLANK` (nothing printed) or a :class:`Placeholder` ("/", "—",
-不适用 …, kept verbatim). The three are different values everywhere: a blank is never 0.
+amount with its unit), :data:`BLANK` (nothing printed), a :class:`Placeholder` ("/", "—",
+不适用 …, kept verbatim) or :data:`UNREAD` (something was printed that govinfo could not read).
+They are different values everywhere: a blank is never 0, and an unread cell is neither 0 nor
+blank. :func:`unread_cells` lists where a report has unread cells.
 
 >>> report = Report.empty(TemplateVersion.V2021, agency="某局", year=2021)
 >>> report.requests["new_received", "natural_person"]
@@ -32,6 +34,7 @@ from govinfo.zh.amounts import Amount
 
 __all__ = [
     "BLANK",
+    "UNREAD",
     "Blank",
     "Cell",
     "Disclosure",
@@ -40,9 +43,11 @@ __all__ = [
     "Overview",
     "Placeholder",
     "Report",
+    "Unread",
     "cell_fits",
     "expected_cell",
     "is_line",
+    "unread_cells",
 ]
 
 
@@ -56,6 +61,20 @@ class Blank:
 
 BLANK = Blank()
 """The blank cell."""
+
+
+@frozen(repr=False)
+class Unread:
+    """A cell the reader could not read: something was printed there, or should have been, but
+    govinfo could not tell what. It is never 0 and never blank. What was printed is kept in the
+    reading's diagnostics and sources, not in the value."""
+
+    def __repr__(self) -> str:
+        return "UNREAD"
+
+
+UNREAD = Unread()
+"""The unread cell."""
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
@@ -81,12 +100,13 @@ class Placeholder:
 
 
 Number: TypeAlias = int | Decimal | Amount
-Cell: TypeAlias = int | Decimal | Amount | Blank | Placeholder
+Cell: TypeAlias = int | Decimal | Amount | Blank | Placeholder | Unread
 
 
 def cell_fits(kind: ColumnKind, cell: object) -> bool:
-    """Whether ``cell`` may stand in a column of ``kind``: its number type, or blank/placeholder."""
-    if isinstance(cell, Blank | Placeholder):
+    """Whether ``cell`` may stand in a column of ``kind``: its number type, or blank, unread or
+    a placeholder."""
+    if isinstance(cell, Blank | Placeholder | Unread):
         return True
     if kind is ColumnKind.COUNT:
         return type(cell) is int and cell >= 0
@@ -107,7 +127,7 @@ _EXPECTED = {
 
 def expected_cell(kind: ColumnKind) -> str:
     """How a message names what a column of ``kind`` holds."""
-    return f"{_EXPECTED[kind]}, BLANK or a Placeholder"
+    return f"{_EXPECTED[kind]}, BLANK, UNREAD or a Placeholder"
 
 
 @frozen(repr=False)
@@ -351,3 +371,23 @@ class Report:
             yield f"$.disclosure.{block.spec.key}", block
         yield "$.requests", self.requests
         yield "$.review_litigation", self.review_litigation
+
+
+def unread_cells(report: Report) -> tuple[str, ...]:
+    """The JSON paths of every unread cell of ``report``, in report order.
+
+    >>> report = Report.empty(TemplateVersion.V2021, agency="某局", year=2021)
+    >>> unread_cells(report)
+    ()
+    >>> grid = report.requests.replace({("new_received", "natural_person"): UNREAD})
+    >>> unread_cells(attrs.evolve(report, requests=grid))
+    ('$.requests.new_received.natural_person',)
+    """
+    if not isinstance(report, Report):
+        raise ModelError(f"expected a Report, got {type(report).__name__}")
+    return tuple(
+        f"{path}.{row.key}.{column.key}"
+        for path, grid in report.grids()
+        for row, column, cell in grid.items()
+        if isinstance(cell, Unread)
+    )
