@@ -2,6 +2,7 @@
 
 from govinfo.formats.text import (
     BLANK_MARK,
+    UNREAD_MARK,
     Diagnostic,
     ParseResult,
     TextRenderError,
@@ -12,6 +13,7 @@ from govinfo.formats.text import (
 
 __all__ = [
     "BLANK_MARK",
+    "UNREAD_MARK",
     "Diagnostic",
     "ParseResult",
     "TextRenderError",

@@ -48,7 +48,7 @@ from typing import Final
 
 from govinfo.errors import GovInfoError, TextSyntaxError
 from govinfo.formats._textlex import TEXT, Cell, Line, fold, lex
-from govinfo.model import BLANK, Disclosure, Grid, Overview, Placeholder, Report
+from govinfo.model import BLANK, UNREAD, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.model import Cell as Value
 from govinfo.template import (
     LABEL_ALIASES,
@@ -87,6 +87,10 @@ BLANK_MARK: Final = "（空白）"
 """How the canonical text writes a blank cell: visible, and not a number or a placeholder seen
 in reports."""
 BLANK_KEY: Final = fold(BLANK_MARK)
+UNREAD_MARK: Final = "（未读）"
+"""How the canonical text writes a cell govinfo could not read: visible, and unlike the blank
+mark, a number or a placeholder seen in reports."""
+UNREAD_KEY: Final = fold(UNREAD_MARK)
 
 _YEAR: Final = re.compile(r"(?<![0-9])([0-9]{4})\s*年|([〇零一二三四五六七八九]{4})\s*年")
 _YEAR_START: Final = re.compile(r"\s*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
@@ -693,6 +697,8 @@ class Parser:
         key = cell.key
         if not key or key == BLANK_KEY:
             return BLANK
+        if key == UNREAD_KEY:
+            return UNREAD
         if not _HAS_DIGIT.search(key):
             return Placeholder(cell.text)
         kind = column.kind

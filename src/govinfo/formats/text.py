@@ -30,6 +30,8 @@ from govinfo.formats._textparse import (
     BLANK_KEY,
     BLANK_MARK,
     MARKDOWN_HEADING,
+    UNREAD_KEY,
+    UNREAD_MARK,
     Parser,
     header_keys,
     is_heading,
@@ -38,13 +40,14 @@ from govinfo.formats._textparse import (
     split_tail,
     title_metadata,
 )
-from govinfo.model import Blank, Grid, Placeholder, Report
+from govinfo.model import Blank, Grid, Placeholder, Report, Unread
 from govinfo.model import Cell as Value
 from govinfo.template import SECTIONS, ColumnKind, report_title, template
 from govinfo.zh.amounts import Amount, format_amount
 
 __all__ = [
     "BLANK_MARK",
+    "UNREAD_MARK",
     "Diagnostic",
     "ParseResult",
     "TextRenderError",
@@ -133,7 +136,8 @@ def render_text(report: Report) -> str:
 
     Cells: a count as digits ("4039"); a change (本年增/减) with its sign ("+461", "-18", "0");
     the fee as a plain decimal in the column's 万元 ("299.8145"); an amount with its unit
-    ("251000元"); a placeholder verbatim ("/"); a blank cell as ``（空白）``.
+    ("251000元"); a placeholder verbatim ("/"); a blank cell as ``（空白）``; a cell govinfo
+    could not read (:data:`~govinfo.model.UNREAD`) as ``（未读）``, which reads back as unread.
 
     The promise: ``parse_text(render_text(r)) == r``, and ``render_text(parse_text(t)) == t``
     for every canonical ``t``. A report that the text form cannot carry faithfully raises
@@ -141,7 +145,7 @@ def render_text(report: Report) -> str:
     agency, if any, before it: "某局2021年政府信息公开工作年度报告"); the publication date must be
     the first date line of the trailer, which begins with the agency's name or that date; prose
     lines must not read as headings, part markers or page markers; placeholders must be one
-    word that no label begins with.
+    word that no label begins with, and neither the blank nor the unread mark.
     """
     _check(report)
     spec = template(report.version)
@@ -176,6 +180,8 @@ def _cell(cell: Value, kind: ColumnKind) -> str:
         return BLANK_MARK
     if isinstance(cell, Placeholder):
         return cell.text
+    if isinstance(cell, Unread):
+        return UNREAD_MARK
     if isinstance(cell, Amount):
         return format_amount(cell)
     if kind is ColumnKind.DELTA and isinstance(cell, int) and cell > 0:
@@ -231,13 +237,14 @@ def _check(report: Report) -> None:
             if isinstance(cell, Placeholder) and not _safe(cell.text, labels, inside):
                 raise TextRenderError(
                     f"{path}.{row.key}.{column.key}: the placeholder {cell.text!r} would not read "
-                    "back: it must be one word, not the blank mark, and part of no label"
+                    "back: it must be one word, not the blank or unread mark, and part of no "
+                    "label"
                 )
 
 
 def _safe(text: str, labels: list[str], inside: bool) -> bool:
     key = fold(text)
-    if key == BLANK_KEY or text.startswith("|") or any(ch.isspace() for ch in text):
+    if key in (BLANK_KEY, UNREAD_KEY) or text.startswith("|") or any(ch.isspace() for ch in text):
         return False
     if inside:
         return not any(key in label for label in labels)
