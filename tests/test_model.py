@@ -50,6 +50,16 @@ def test_unread_fits_every_column_kind():
         assert {cell for _, _, cell in changed.items()} == {UNREAD}, path
 
 
+def test_a_wrong_cell_is_named_with_every_kind_of_cell_the_column_takes():
+    grid = govinfo.load_example().requests
+    with pytest.raises(ModelError) as info:
+        grid.replace({("granted", "other"): "3"})
+    assert str(info.value) == (
+        "requests.granted.other: expected a non-negative integer, BLANK, UNREAD or a "
+        "Placeholder, got '3'"
+    )
+
+
 def test_unread_cells_lists_the_paths_in_report_order():
     report = Report.empty(TemplateVersion.V2021, agency="某局", year=2021)
     assert unread_cells(report) == ()

@@ -16,9 +16,9 @@ t3.results_total broken ['$.requests.results_total.total']
 culprit located ['$.requests.results_total.natural_person']
 
 A blank, a placeholder or an unread cell is never counted as 0: an identity it takes part in
-is "not assessable". :func:`check_continuity` compares two years of one agency, :func:`combine` adds
-reports into a regional summary (汇总), and :func:`recompute_totals` derives every 总计 from its
-parts.
+is "not assessable". :func:`check_continuity` compares two years of one agency,
+:func:`combine` adds reports into a regional summary (汇总), and :func:`recompute_totals`
+derives every 总计 from its parts.
 """
 
 from __future__ import annotations
@@ -911,8 +911,8 @@ def recompute_totals(report: Report) -> Recomputed:
 
     A total whose parts are not all numbers (a blank, a placeholder or an unread cell among
     them) is left as printed; a total that is itself blank or unread, beside parts that are all
-    numbers, is computed like any other. The report passed in is not
-    modified (reports are immutable).
+    numbers, is computed like any other. The report passed in is not modified (reports are
+    immutable).
 
     >>> import govinfo
     >>> fixed = recompute_totals(govinfo.load_example())
