@@ -16,7 +16,7 @@ import govinfo
 from govinfo import _samples
 from govinfo.cli import _batch, _tabular
 from govinfo.errors import UndecodableInput
-from govinfo.model import BLANK, Placeholder
+from govinfo.model import BLANK, UNREAD, Placeholder
 
 TEXT = "三、本年度办理结果\n（七）总计\t3\r\n"
 
@@ -152,6 +152,8 @@ def test_csv_long_format_has_one_row_per_cell_with_template_labels() -> None:
     assert (state_secret["value"], state_secret["kind"]) == ("", "blank")
     placeholder = by_key["$.requests", "granted", "natural_person"]
     assert (placeholder["value"], placeholder["kind"]) == ("/", "placeholder")
+    unread = by_key["$.requests", "granted", "other"]
+    assert (unread["value"], unread["unit"], unread["kind"]) == ("", "", "unread")
     fee = by_key["$.disclosure.fees", "administrative_fees", "amount"]
     assert (fee["value"], fee["unit"], fee["kind"]) == ("0.0100", "", "number")
     direct = by_key["$.review_litigation", "litigation_direct", "total"]
@@ -170,6 +172,7 @@ def _evolve_requests(report: govinfo.Report) -> govinfo.Report:
         {
             ("withheld_state_secret", "commercial_enterprise"): BLANK,
             ("granted", "natural_person"): Placeholder("/"),
+            ("granted", "other"): UNREAD,
         }
     )
     return attrs.evolve(
@@ -186,6 +189,9 @@ def test_csv_amounts_carry_their_unit() -> None:
     rows = {r[6]: r for r in _tabular.cell_rows(_with_block(empty, block), "x")}
     assert rows["total_amount"][9:] == ("251000", "元", "number")
     assert rows["project_count"][9:] == ("", "", "blank")
+    unread = block.replace({("centralized_procurement", "total_amount"): UNREAD})
+    rows = {r[6]: r for r in _tabular.cell_rows(_with_block(empty, unread), "x")}
+    assert rows["total_amount"][9:] == ("", "", "unread")
 
 
 def _with_block(report: govinfo.Report, grid: govinfo.Grid) -> govinfo.Report:

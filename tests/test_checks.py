@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo import BLANK, Placeholder, TemplateVersion
+from govinfo import BLANK, UNREAD, Placeholder, TemplateVersion
 from govinfo.checks import (
     RULES,
     Axis,
@@ -189,6 +189,74 @@ def test_placeholder_part_is_not_assessable():
     assert "placeholder '/'" in t4.message_en
 
 
+def test_unread_cell_is_not_assessable_never_zero():
+    # Read as 0 the cell would satisfy both identities it takes part in; unread, it satisfies
+    # none and breaks none.
+    assert EXAMPLE.requests["new_received", "commercial_enterprise"] == 0
+    grid = EXAMPLE.requests.replace({("new_received", "commercial_enterprise"): UNREAD})
+    findings = check(attrs.evolve(EXAMPLE, requests=grid))
+    path = "$.requests.new_received.commercial_enterprise"
+    touching = [f for f in findings if path in {c.path for c in f.cells}]
+    assert [(f.code, f.status) for f in touching] == [
+        ("t3.balance", Status.NOT_ASSESSABLE),
+        ("t3.row_total", Status.NOT_ASSESSABLE),
+    ]
+    assert all(
+        not f.is_error and (f.expected, f.printed, f.difference) == (None, None, None)
+        for f in touching
+    )
+    assert touching[1].message_en == (
+        "温州市公安局鹿城区分局 2021: cannot check (new_received): table 3, every row: total = the "
+        f"sum of the 6 applicant columns; {path} (unread) is not a number"
+    )
+    assert touching[1].message_zh == (
+        "温州市公安局鹿城区分局2021年：无法核对（一、本年新收政府信息公开申请数量）：表三每一行："
+        "总计 ＝ 自然人＋商业企业＋科研机构＋社会公益组织＋法律服务机构＋其他；"
+        "一、本年新收政府信息公开申请数量／法人或其他组织 › 商业企业（未读）不是数字"
+    )
+    # Nothing else changes: the （七）总计 row is still the culprit, never the unread cell.
+    culprits = [f for f in findings if f.code == "culprit"]
+    assert [c.path for f in culprits for c in f.cells] == [
+        "$.requests.results_total.natural_person",
+        "$.requests.results_total.total",
+    ]
+    assert not any(
+        f.status is Status.BROKEN and path in {c.path for c in f.cells} for f in findings
+    )
+
+
+def test_unread_part_is_not_assessable_and_named_in_findings_json():
+    review = EXAMPLE.review_litigation.replace({("administrative_review", "upheld"): UNREAD})
+    findings = check(attrs.evolve(EXAMPLE, review_litigation=review))
+    (t4,) = [f for f in findings if f.code == "t4.group_total"]
+    assert (t4.status, t4.is_error) == (Status.NOT_ASSESSABLE, False)
+    assert t4.message_zh.endswith("；行政复议／结果维持（未读）不是数字")
+    assert "$.review_litigation.administrative_review.upheld (unread) is not a number" in (
+        t4.message_en
+    )
+    (item,) = [i for i in json.loads(govinfo.findings_to_json(findings)) if i["code"] == t4.code]
+    assert [c["printed"] for c in item["cells"]] == [1, {"unread": True}, 0, 0, 0]
+
+
+def test_an_unread_cell_is_never_proposed_as_the_culprit():
+    # The reference report's wrong cells are its （七）总计 row (0 and 0, should be 3 and 3).
+    # With one of them unread, the identities it takes part in cannot be assessed, and the
+    # culprit is the other one alone: an unread cell is not "corrected" into a number.
+    path = "$.requests.results_total.natural_person"
+    grid = EXAMPLE.requests.replace({("results_total", "natural_person"): UNREAD})
+    findings = check(attrs.evolve(EXAMPLE, requests=grid))
+    assert {(f.code, f.status) for f in findings if path in {c.path for c in f.cells}} == {
+        ("t3.balance", Status.NOT_ASSESSABLE),
+        ("t3.results_total", Status.NOT_ASSESSABLE),
+        ("t3.row_total", Status.NOT_ASSESSABLE),
+    }
+    (culprit,) = [f for f in findings if f.code == "culprit"]
+    assert culprit.status is Status.LOCATED
+    assert [(c.path, c.printed, c.expected) for c in culprit.cells] == [
+        ("$.requests.results_total.total", 0, 3)
+    ]
+
+
 @given(reports(consistent=True), st.data())
 def test_consistent_reports_pass_and_one_changed_cell_is_caught_and_located(report, data):
     assert check(report) == ()
@@ -273,6 +341,20 @@ def test_recompute_fills_a_blank_total_and_keeps_one_it_cannot_compute():
     }
 
 
+def test_recompute_treats_an_unread_total_as_a_blank_one_and_keeps_one_it_cannot_compute():
+    grid = EXAMPLE.requests.replace(
+        {("granted", "total"): UNREAD, ("carried_over", "other"): UNREAD}
+    )
+    fixed = recompute_totals(attrs.evolve(EXAMPLE, requests=grid))
+    assert fixed.report.requests["granted", "total"] == 0
+    assert fixed.report.requests["carried_over", "other"] is UNREAD
+    assert fixed.report.requests["carried_over", "total"] == 0  # as printed: a part is unread
+    assert ("$.requests.granted.total", UNREAD, 0) in {
+        (c.path, c.printed, c.expected) for c in fixed.changes
+    }
+    assert "$.requests.carried_over.total" not in {c.path for c in fixed.changes}
+
+
 @given(reports(consistent=True), st.data())
 def test_recompute_restores_changed_totals(report, data):
     totals = [
@@ -340,7 +422,7 @@ def test_combine_consistent_reports_is_consistent_and_cellwise(parts):
     for combined, *originals in blocks:
         for row, column, cell in combined.items():
             cells = [g[row.key, column.key] for g in originals]
-            if any(isinstance(c, type(BLANK) | Placeholder) for c in cells):
+            if any(isinstance(c, type(BLANK) | Placeholder | type(UNREAD)) for c in cells):
                 assert cell is BLANK
             elif not isinstance(cells[0], Amount):
                 assert cell == sum(cells)
@@ -369,6 +451,30 @@ def test_combine_names_the_parts_it_cannot_add():
         "(placeholder '/') is not a number"
     )
     assert summary.report.disclosure["fees"]["administrative_fees", "amount"] == Decimal("899.4435")
+
+
+def test_combine_does_not_add_an_unread_part():
+    other = attrs.evolve(
+        EXAMPLE,
+        agency="某县公安局",
+        requests=EXAMPLE.requests.replace({("new_received", "natural_person"): UNREAD}),
+    )
+    summary = combine([EXAMPLE, other], agency="温州市", year=2021)
+    assert summary.report.requests["new_received", "natural_person"] is BLANK
+    assert summary.report.requests["new_received", "total"] == 6
+    (finding,) = summary.findings
+    assert (finding.code, finding.status) == ("combine.not_added", Status.NOT_ASSESSABLE)
+    assert [(c.agency, c.path, c.printed) for c in finding.cells] == [
+        ("某县公安局", "$.requests.new_received.natural_person", UNREAD)
+    ]
+    assert finding.message_en == (
+        "温州市 2021 summary: $.requests.new_received.natural_person left blank, not added: "
+        "某县公安局 (unread) is not a number"
+    )
+    assert finding.message_zh == (
+        "温州市2021年汇总：一、本年新收政府信息公开申请数量／自然人无法相加，已留空："
+        "某县公安局（未读）不是数字"
+    )
 
 
 def test_combine_amounts_in_one_unit_stay_in_it_and_mixed_units_become_yuan():

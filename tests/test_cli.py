@@ -207,6 +207,64 @@ def test_check_a_consistent_report_exits_0(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout) == (0, "1 report(s) checked, 0 with findings\n")
 
 
+def _consistent() -> govinfo.Report:
+    report = govinfo.load_example()
+    fixed = report.requests.replace(
+        {("results_total", "natural_person"): 3, ("results_total", "total"): 3}
+    )
+    return _evolve(report, requests=fixed)
+
+
+def test_check_a_report_with_an_unread_cell_exits_1_and_says_where(tmp_path: Path) -> None:
+    report = _consistent()
+    fees = report.disclosure["fees"].replace({("administrative_fees", "amount"): govinfo.UNREAD})
+    blocks = (*report.disclosure.blocks[:-1], fees)
+    path = tmp_path / "unread.json"
+    path.write_text(
+        govinfo.to_json(_evolve(report, disclosure=govinfo.Disclosure(blocks))), encoding="utf-8"
+    )
+    result = run("check", str(path))
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        f"{path}: 1 cell(s) could not be read (unread): "
+        "$.disclosure.fees.administrative_fees.amount\n"
+        "1 report(s) checked, 1 with findings\n",
+        "",
+    )
+    result = run("check", "--format", "json", str(path))
+    assert result.returncode == 1
+    (document,) = json.loads(result.stdout)
+    assert document == {
+        "file": str(path),
+        "findings": [],
+        "unread": ["$.disclosure.fees.administrative_fees.amount"],
+    }
+
+
+def test_check_lists_at_most_five_unread_cells_per_report(tmp_path: Path) -> None:
+    report = _consistent()
+    columns = [c.key for c in report.requests.spec.columns]
+    grid = report.requests.replace({("granted", c): govinfo.UNREAD for c in columns})
+    (tmp_path / "unread.json").write_text(
+        govinfo.to_json(_evolve(report, requests=grid)), encoding="utf-8"
+    )
+    (tmp_path / "fine.json").write_text(govinfo.to_json(report), encoding="utf-8")
+    result = run("check", "fine.json", "unread.json", cwd=tmp_path)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert all(" not_assessable " in line for line in lines[1:-2])  # each identity it is in
+    assert lines[-2:] == [
+        "unread.json: 7 cell(s) could not be read (unread): $.requests.granted.natural_person, "
+        "$.requests.granted.commercial_enterprise, $.requests.granted.research_institution, "
+        "$.requests.granted.social_organization, $.requests.granted.legal_service_agency, …",
+        "2 report(s) checked, 1 with findings",
+    ]
+    documents = json.loads(
+        run("check", "--format", "json", "fine.json", "unread.json", cwd=tmp_path).stdout
+    )
+    assert [d["unread"] for d in documents] == [[], [f"$.requests.granted.{c}" for c in columns]]
+
+
 def test_check_with_previous_year_reports_continuity(tmp_path: Path) -> None:
     report = govinfo.load_example()
     previous = _evolve(

@@ -46,6 +46,41 @@ def test_schema_is_valid_draft_2020_12():
     jsonschema.Draft202012Validator.check_schema(govinfo.json_schema())
 
 
+def with_unread_cells():
+    report = govinfo.load_example()
+    fees = report.disclosure["fees"].replace({("administrative_fees", "amount"): govinfo.UNREAD})
+    return attrs.evolve(
+        report,
+        disclosure=govinfo.Disclosure((*report.disclosure.blocks[:-1], fees)),
+        requests=report.requests.replace({("new_received", "natural_person"): govinfo.UNREAD}),
+    )
+
+
+def test_unread_cells_round_trip_and_validate():
+    report = with_unread_cells()
+    data = json.loads(govinfo.to_json(report))
+    assert data["disclosure"]["fees"]["administrative_fees"]["amount"] == {"unread": True}
+    VALIDATOR.validate(data)
+    back = govinfo.from_json(json.dumps(data))
+    assert back == report
+    assert back.requests["new_received", "natural_person"] is govinfo.UNREAD
+    assert govinfo.unread_cells(back) == (
+        "$.disclosure.fees.administrative_fees.amount",
+        "$.requests.new_received.natural_person",
+    )
+
+
+@pytest.mark.parametrize(
+    "cell", [{"unread": False}, {"unread": 1}, {"unread": True, "text": "x"}, {"unread": None}]
+)
+def test_schema_rejects_every_other_unread_object(cell):
+    data = json.loads(govinfo.to_json(govinfo.load_example()))
+    data["requests"]["granted"]["other"] = cell
+    assert not VALIDATOR.is_valid(data)
+    with pytest.raises(JSONError, match=r"^\$\.requests\.granted\.other\."):
+        govinfo.from_json(json.dumps(data))
+
+
 def test_schema_rejects_what_from_json_rejects():
     bad = copy.deepcopy(EXAMPLE)
     bad["requests"]["new_received"]["natural_person"] = -1
@@ -66,11 +101,16 @@ def test_bundled_example_reads_and_writes_back_byte_for_byte():
 def test_cells_in_json():
     report = govinfo.load_example()
     grid = report.requests.replace(
-        {("new_received", "other"): govinfo.BLANK, ("carried_over", "other"): Placeholder("/")}
+        {
+            ("new_received", "other"): govinfo.BLANK,
+            ("carried_over", "other"): Placeholder("/"),
+            ("granted", "other"): govinfo.UNREAD,
+        }
     )
     data = json.loads(govinfo.to_json(attrs.evolve(report, requests=grid)))
     assert data["requests"]["new_received"]["other"] is None
     assert data["requests"]["carried_over"]["other"] == {"placeholder": "/"}
+    assert data["requests"]["granted"]["other"] == {"unread": True}
     assert data["requests"]["new_received"]["natural_person"] == 3
     assert data["disclosure"]["fees"]["administrative_fees"]["amount"] == "299.8145"
     assert data["publication_date"] == "2021-01-18"
@@ -96,26 +136,26 @@ DELETE = object()
 BAD_JSON = [
     pytest.param(
         bad(requests__new_received__natural_person="3a"),
-        "$.requests.new_received.natural_person: expected a non-negative integer, null or "
-        '{"placeholder": ...}, got "3a"',
+        "$.requests.new_received.natural_person: expected a non-negative integer, null, "
+        '{"placeholder": ...} or {"unread": true}, got "3a"',
         id="string-for-count",
     ),
     pytest.param(
         bad(requests__carried_forward__total=-2),
-        "$.requests.carried_forward.total: expected a non-negative integer, null or "
-        '{"placeholder": ...}, got -2',
+        "$.requests.carried_forward.total: expected a non-negative integer, null, "
+        '{"placeholder": ...} or {"unread": true}, got -2',
         id="negative-count",
     ),
     pytest.param(
         bad(review_litigation__administrative_review__upheld=1.0),
         "$.review_litigation.administrative_review.upheld: expected a non-negative integer, "
-        'null or {"placeholder": ...}, got 1.0',
+        'null, {"placeholder": ...} or {"unread": true}, got 1.0',
         id="float-for-count",
     ),
     pytest.param(
         bad(disclosure__fees__administrative_fees__amount=299.8145),
         "$.disclosure.fees.administrative_fees.amount: expected a non-negative decimal string "
-        'such as "299.8145", null or {"placeholder": ...}, got 299.8145',
+        'such as "299.8145", null, {"placeholder": ...} or {"unread": true}, got 299.8145',
         id="float-for-money",
     ),
     pytest.param(
@@ -149,6 +189,24 @@ BAD_JSON = [
         '$.requests.granted.other.placeholder: expected a placeholder text such as "/" or '
         '"不适用" (one line, no digits), got "1/2"',
         id="placeholder-with-digits",
+    ),
+    pytest.param(
+        bad(requests__granted__other={"unread": False}),
+        '$.requests.granted.other.unread: expected true (an unread cell is {"unread": true}), '
+        "got false",
+        id="unread-false",
+    ),
+    pytest.param(
+        bad(disclosure__fees__administrative_fees__amount={"unread": True, "text": "29.8"}),
+        "$.disclosure.fees.administrative_fees.amount.text: unknown field",
+        id="unread-with-extra-key",
+    ),
+    pytest.param(
+        bad(requests__granted__other={"unread": "yes", "placeholder": "/"}),
+        "$.requests.granted.other.placeholder: unknown field\n"
+        '$.requests.granted.other.unread: expected true (an unread cell is {"unread": true}), '
+        'got "yes"',
+        id="unread-not-true-and-a-placeholder",
     ),
     pytest.param(
         bad(overview__parts=[["（一）主动公开"], [], "x"]),

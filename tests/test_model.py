@@ -10,13 +10,16 @@ from hypothesis import given
 import govinfo
 from govinfo import (
     BLANK,
+    UNREAD,
     Grid,
     ModelError,
     Placeholder,
     Report,
     TemplateVersion,
     UnknownKey,
+    Unread,
     template,
+    unread_cells,
 )
 from govinfo.strategies import reports
 from govinfo.zh.amounts import Amount, Unit
@@ -28,6 +31,56 @@ def test_blank_placeholder_and_zero_are_three_values():
     assert Placeholder("/") != 0
     assert Placeholder("/") != Placeholder("—")
     assert repr(BLANK) == "BLANK"
+
+
+def test_unread_is_a_fourth_value():
+    assert UNREAD != BLANK
+    assert UNREAD != 0
+    assert Placeholder("/") != UNREAD
+    assert Unread() == UNREAD
+    assert hash(UNREAD) == hash(Unread())
+    assert repr(UNREAD) == "UNREAD"
+    assert not isinstance(UNREAD, type(BLANK))
+
+
+def test_unread_fits_every_column_kind():
+    report = Report.empty(TemplateVersion.V2019, agency="某局", year=2019)
+    for path, grid in report.grids():
+        changed = grid.replace({(r.key, c.key): UNREAD for r, c, _ in grid.items()})
+        assert {cell for _, _, cell in changed.items()} == {UNREAD}, path
+
+
+def test_a_wrong_cell_is_named_with_every_kind_of_cell_the_column_takes():
+    grid = govinfo.load_example().requests
+    with pytest.raises(ModelError) as info:
+        grid.replace({("granted", "other"): "3"})
+    assert str(info.value) == (
+        "requests.granted.other: expected a non-negative integer, BLANK, UNREAD or a "
+        "Placeholder, got '3'"
+    )
+
+
+def test_unread_cells_lists_the_paths_in_report_order():
+    report = Report.empty(TemplateVersion.V2021, agency="某局", year=2021)
+    assert unread_cells(report) == ()
+    fees = report.disclosure["fees"].replace({("administrative_fees", "amount"): UNREAD})
+    report = attrs.evolve(
+        report,
+        disclosure=govinfo.Disclosure((*report.disclosure.blocks[:-1], fees)),
+        requests=report.requests.replace(
+            {("carried_forward", "total"): UNREAD, ("new_received", "natural_person"): UNREAD}
+        ),
+    )
+    assert unread_cells(report) == (
+        "$.disclosure.fees.administrative_fees.amount",
+        "$.requests.new_received.natural_person",
+        "$.requests.carried_forward.total",
+    )
+
+
+def test_unread_cells_needs_a_report():
+    with pytest.raises(ModelError, match=r"^expected a Report, got NoneType$"):
+        unread_cells(None)
 
 
 @given(reports())

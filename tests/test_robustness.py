@@ -198,6 +198,7 @@ def test_model_formats_and_checks_answer_junk_with_a_domain_error(junk: object) 
         lambda: govinfo.read_text(junk),  # type: ignore[arg-type]
         lambda: govinfo.render_text(junk),  # type: ignore[arg-type]
         lambda: govinfo.check(junk),  # type: ignore[arg-type]
+        lambda: govinfo.unread_cells(junk),  # type: ignore[arg-type]
     ]
     for call in calls:
         with contextlib.suppress(GovInfoError):

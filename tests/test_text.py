@@ -15,6 +15,7 @@ import govinfo
 from govinfo import BLANK, UNREAD, Placeholder, TemplateVersion, TextSyntaxError
 from govinfo.formats.text import (
     BLANK_MARK,
+    UNREAD_MARK,
     Diagnostic,
     TextRenderError,
     parse_text,
@@ -169,7 +170,7 @@ def test_canonical_form_of_the_reference_report():
 # --- properties ------------------------------------------------------------------------------
 
 
-@given(reports())  # both versions, blanks and placeholders anywhere
+@given(reports())  # both versions, blanks, placeholders and unread cells anywhere
 def test_round_trip(report):
     text = render_text(report)
     assert parse_text(text) == report
@@ -222,6 +223,8 @@ def test_heading_variants():
 def txt(cell):
     if cell is BLANK:
         return BLANK_MARK
+    if cell is UNREAD:
+        return UNREAD_MARK
     return cell.text if isinstance(cell, Placeholder) else str(cell)
 
 
@@ -253,6 +256,40 @@ def one_line_per_row(report, separator):
 @pytest.mark.parametrize("separator", [" ", "\t", "  \t ", "\u3000"])
 def test_several_cells_on_one_line(separator):
     assert parse_text(one_line_per_row(EXAMPLE, separator)) == EXAMPLE
+
+
+def with_unread():
+    """The reference report with an unread cell in each of the three tables."""
+    fees = EXAMPLE.disclosure["fees"].replace({("administrative_fees", "amount"): UNREAD})
+    return attrs.evolve(
+        EXAMPLE,
+        disclosure=govinfo.Disclosure((*EXAMPLE.disclosure.blocks[:-1], fees)),
+        requests=EXAMPLE.requests.replace(
+            {("granted", "other"): UNREAD, ("granted", "total"): BLANK}
+        ),
+        review_litigation=EXAMPLE.review_litigation.replace(
+            {("litigation_direct", "total"): UNREAD}
+        ),
+    )
+
+
+def test_unread_cells_round_trip_as_the_unread_mark():
+    report = with_unread()
+    text = render_text(report)
+    assert text.count(f"\n{UNREAD_MARK}\n") == 3
+    assert "\n行政事业性收费\n\n（未读）\n" in text
+    parsed = parse_text(text)
+    assert parsed == report
+    assert parsed.requests["granted", "other"] is UNREAD
+    assert parsed.requests["granted", "total"] is BLANK
+    assert render_text(parsed) == text
+    assert read_text(text) == govinfo.ParseResult(report=report, diagnostics=())
+
+
+@pytest.mark.parametrize("separator", [" ", "\u3000"])
+def test_unread_marks_several_on_one_line(separator):
+    report = with_unread()
+    assert parse_text(one_line_per_row(report, separator)) == report
 
 
 def markdown(report, invented=False):
@@ -294,6 +331,13 @@ def test_markdown_pipe_tables():
     text = markdown(EXAMPLE)
     assert "|---|" in text
     assert parse_text(text) == EXAMPLE
+
+
+def test_markdown_pipe_tables_with_unread_marks():
+    report = with_unread()
+    text = markdown(report)
+    assert f"| {UNREAD_MARK} |" in text
+    assert parse_text(text) == report
 
 
 def test_markdown_pipe_tables_with_invented_headers():
@@ -705,7 +749,7 @@ def test_render_refuses_what_would_not_read_back(change, message):
         render_text(attrs.evolve(EXAMPLE, **change))
 
 
-@pytest.mark.parametrize("text", [BLANK_MARK, "N A", "行政", "其他"])
+@pytest.mark.parametrize("text", [BLANK_MARK, UNREAD_MARK, "(未读)", "N A", "行政", "其他"])
 def test_render_refuses_ambiguous_placeholders(text):
     cell = ("administrative_review", "other") if text == "其他" else ("granted", "other")
     report = (

@@ -2,8 +2,10 @@
 
 A table is a :class:`Grid` of cells laid out by a :class:`~govinfo.template.GridSpec`. A cell is
 a number (``int`` for counts, ``Decimal`` for money, :class:`~govinfo.zh.amounts.Amount` for an
-amount with its unit), :data:`BLANK` (nothing printed) or a :class:`Placeholder` ("/", "—",
-不适用 …, kept verbatim). The three are different values everywhere: a blank is never 0.
+amount with its unit), :data:`BLANK` (nothing printed), a :class:`Placeholder` ("/", "—",
+不适用 …, kept verbatim) or :data:`UNREAD` (something was printed that govinfo could not read).
+They are different values everywhere: a blank is never 0, and an unread cell is neither 0 nor
+blank. :func:`unread_cells` lists where a report has unread cells.
 
 >>> report = Report.empty(TemplateVersion.V2021, agency="某局", year=2021)
 >>> report.requests["new_received", "natural_person"]
@@ -63,13 +65,16 @@ BLANK = Blank()
 
 @frozen(repr=False)
 class Unread:
-    """A cell the reader could not read (placeholder until the full definition lands)."""
+    """A cell the reader could not read: something was printed there, or should have been, but
+    govinfo could not tell what. It is never 0 and never blank. What was printed is kept in the
+    reading's diagnostics and sources, not in the value."""
 
     def __repr__(self) -> str:
         return "UNREAD"
 
 
 UNREAD = Unread()
+"""The unread cell."""
 
 _DIGITS = frozenset("0123456789０１２３４５６７８９")
 
@@ -99,7 +104,8 @@ Cell: TypeAlias = int | Decimal | Amount | Blank | Placeholder | Unread
 
 
 def cell_fits(kind: ColumnKind, cell: object) -> bool:
-    """Whether ``cell`` may stand in a column of ``kind``: its number type, or blank/placeholder."""
+    """Whether ``cell`` may stand in a column of ``kind``: its number type, or blank, unread or
+    a placeholder."""
     if isinstance(cell, Blank | Placeholder | Unread):
         return True
     if kind is ColumnKind.COUNT:
@@ -121,7 +127,7 @@ _EXPECTED = {
 
 def expected_cell(kind: ColumnKind) -> str:
     """How a message names what a column of ``kind`` holds."""
-    return f"{_EXPECTED[kind]}, BLANK or a Placeholder"
+    return f"{_EXPECTED[kind]}, BLANK, UNREAD or a Placeholder"
 
 
 @frozen(repr=False)
@@ -368,7 +374,17 @@ class Report:
 
 
 def unread_cells(report: Report) -> tuple[str, ...]:
-    """The JSON paths of the unread cells of ``report``, in report order."""
+    """The JSON paths of every unread cell of ``report``, in report order.
+
+    >>> report = Report.empty(TemplateVersion.V2021, agency="某局", year=2021)
+    >>> unread_cells(report)
+    ()
+    >>> grid = report.requests.replace({("new_received", "natural_person"): UNREAD})
+    >>> unread_cells(attrs.evolve(report, requests=grid))
+    ('$.requests.new_received.natural_person',)
+    """
+    if not isinstance(report, Report):
+        raise ModelError(f"expected a Report, got {type(report).__name__}")
     return tuple(
         f"{path}.{row.key}.{column.key}"
         for path, grid in report.grids()

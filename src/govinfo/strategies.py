@@ -14,7 +14,8 @@ do (see :func:`govinfo.formats.text.render_text`).
 
 ``reports(consistent=True)`` yields only reports in which every identity of the template holds
 (table 3 balances in every column, every 总计 is the sum of its parts, table 4's totals add up);
-the other reports have blanks and placeholders anywhere and totals that need not add up.
+the other reports have blanks, placeholders and unread cells anywhere and totals that need not
+add up.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from govinfo.model import BLANK, Cell, Disclosure, Grid, Overview, Placeholder, Report
+from govinfo.model import BLANK, UNREAD, Cell, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.template import (
     ColumnKind,
     GridSpec,
@@ -108,10 +109,13 @@ def _numbers(kind: ColumnKind) -> st.SearchStrategy[Cell]:
 
 
 def cells(kind: ColumnKind, *, holes: bool = True) -> st.SearchStrategy[Cell]:
-    """Cells of a column of ``kind``: numbers, and with ``holes`` also blanks and placeholders."""
+    """Cells of a column of ``kind``: numbers, and with ``holes`` also blanks, placeholders and
+    unread cells."""
     if not holes:
         return _numbers(kind)
-    return st.one_of(_numbers(kind), _numbers(kind), st.just(BLANK), placeholders())
+    return st.one_of(
+        _numbers(kind), _numbers(kind), st.just(BLANK), placeholders(), st.just(UNREAD)
+    )
 
 
 def grids(spec: GridSpec, *, holes: bool = True) -> st.SearchStrategy[Grid]:

@@ -15,10 +15,10 @@ t3.results_total broken ['$.requests.results_total.natural_person']
 t3.results_total broken ['$.requests.results_total.total']
 culprit located ['$.requests.results_total.natural_person']
 
-A blank or a placeholder is never counted as 0: an identity it takes part in is "not
-assessable". :func:`check_continuity` compares two years of one agency, :func:`combine` adds
-reports into a regional summary (汇总), and :func:`recompute_totals` derives every 总计 from its
-parts.
+A blank, a placeholder or an unread cell is never counted as 0: an identity it takes part in
+is "not assessable". :func:`check_continuity` compares two years of one agency,
+:func:`combine` adds reports into a regional summary (汇总), and :func:`recompute_totals`
+derives every 总计 from its parts.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from govinfo.model import (
     Number,
     Placeholder,
     Report,
+    Unread,
 )
 from govinfo.template import (
     ColumnKind,
@@ -90,7 +91,8 @@ class Status(enum.Enum):
     BROKEN = "broken"
     """The printed numbers break the identity."""
     NOT_ASSESSABLE = "not_assessable"
-    """A blank or placeholder cell takes part, so the identity can be neither met nor broken."""
+    """A blank, placeholder or unread cell takes part, so the identity can be neither met nor
+    broken."""
     LOCATED = "located"
     """(culprit) One set of cells, corrected, satisfies every identity of the table."""
     AMBIGUOUS = "ambiguous"
@@ -169,7 +171,8 @@ class CellRef:
 @frozen(kw_only=True)
 class Finding:
     """What a check found. ``expected``, ``printed`` and ``difference`` (printed − expected) are
-    None when a blank takes part or when a correction spans several cells (see ``cells``)."""
+    None when a blank, placeholder or unread cell takes part or when a correction spans several
+    cells (see ``cells``)."""
 
     code: str
     severity: Severity
@@ -543,6 +546,8 @@ def _ref(slot: Slot, value: Cell, report: Report, expected: Number | None = None
 def _shown(value: object) -> str:
     if isinstance(value, Blank):
         return "空白"
+    if isinstance(value, Unread):
+        return "未读"
     if isinstance(value, Placeholder):
         return f"“{value.text}”"
     if isinstance(value, Amount):
@@ -553,6 +558,8 @@ def _shown(value: object) -> str:
 def _shown_en(value: object) -> str:
     if isinstance(value, Blank):
         return "blank"
+    if isinstance(value, Unread):
+        return "unread"
     if isinstance(value, Placeholder):
         return f"placeholder {value.text!r}"
     return _shown(value)
@@ -581,7 +588,7 @@ def _rule_finding(
     years = "、".join(dict.fromkeys(f"{r.agency}{r.year}年" for r in reports))
     years_en = ", ".join(dict.fromkeys(f"{r.agency} {r.year}" for r in reports))
     if sums is None:
-        blanks = [r for r in refs if isinstance(r.printed, Blank | Placeholder)]
+        blanks = [r for r in refs if not _number(r.printed)]
         where = "、".join(f"{r.row}／{r.column}（{_shown(r.printed)}）" for r in blanks)
         where_en = ", ".join(f"{r.path} ({_shown_en(r.printed)})" for r in blanks)
         return Finding(
@@ -807,7 +814,7 @@ def check_continuity(previous: Report, current: Report) -> tuple[Finding, ...]:
 
 
 def _number(cell: Cell) -> bool:
-    return not isinstance(cell, Blank | Placeholder)
+    return not isinstance(cell, Blank | Placeholder | Unread)
 
 
 _TO_YUAN = {Unit.YUAN: 0, Unit.WAN_YUAN: 4, Unit.YI_YUAN: 8}
@@ -837,8 +844,8 @@ def combine(reports: Iterable[Report], *, agency: str, year: int | None = None) 
     Cells are added one by one, exactly (money as ``Decimal``). Amounts in one unit stay in
     it; amounts in different units are converted exactly to 元 and added. A cell is a number
     only when every part is a number: otherwise the summed cell is ``BLANK`` and a
-    ``combine.not_added`` finding names the blank or placeholder parts, each with its agency,
-    so that nothing silently counts as 0. Prose is not combined.
+    ``combine.not_added`` finding names the blank, placeholder or unread parts, each with its
+    agency, so that nothing silently counts as 0. Prose is not combined.
 
     >>> import govinfo
     >>> report = govinfo.load_example()
@@ -902,8 +909,10 @@ def recompute_totals(report: Report) -> Recomputed:
     """A copy of ``report`` with every derived total (the 总计 column of table 3, its （七）总计
     row, the 总计 of each group of table 4) recomputed from its parts, and the cells it changed.
 
-    A total whose parts are not all numbers is left as printed. The report passed in is not
-    modified (reports are immutable).
+    A total whose parts are not all numbers (a blank, a placeholder or an unread cell among
+    them) is left as printed; a total that is itself blank or unread, beside parts that are all
+    numbers, is computed like any other. The report passed in is not modified (reports are
+    immutable).
 
     >>> import govinfo
     >>> fixed = recompute_totals(govinfo.load_example())

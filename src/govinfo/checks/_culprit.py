@@ -47,7 +47,8 @@ def locate(
     """Every smallest set of cells (one, else two) that explains all failing equations.
 
     ``residuals`` holds the non-zero residuals of the failing equations; ``skipped`` the
-    equations that cannot be assessed (a blank takes part), which constrain nothing.
+    equations that cannot be assessed (a blank, placeholder or unread cell takes part), which
+    constrain nothing.
     ``allowed(cell, new_value)`` says whether a corrected value may stand in the cell. Each
     answer is a tuple of ``(cell, corrected value)``, sorted by cell; answers are sorted too.
     """

@@ -91,7 +91,8 @@ class Layout:
 
 
 def side(values: Sequence[Cell], plus: tuple[int, ...], minus: tuple[int, ...]) -> Any:
-    """The sum of one side; raises TypeError when a blank or placeholder takes part."""
+    """The sum of one side; raises TypeError when a blank, placeholder or unread cell takes
+    part (none of them adds, so none is ever counted as 0)."""
     cell: Callable[[int], Any] = values.__getitem__
     total = sum(map(cell, plus))
     if minus:

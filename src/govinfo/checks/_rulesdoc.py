@@ -54,7 +54,7 @@ def render() -> str:
         "  values satisfy every identity of the table at once; status `located` when one set",
         "  fits, `ambiguous` when several fit or none does (its candidates are listed).",
         f"- `{NOT_ADDED}` (warning, not assessable): a cell of a regional summary that",
-        "  `combine` left blank because a part was blank or a placeholder.",
+        "  `combine` left blank because a part was blank, a placeholder or unread.",
     ]
     for version in TemplateVersion:
         out += [

@@ -3,8 +3,9 @@
 Exit codes:
 
 - 0: done, nothing to report;
-- 1: ``check`` found something, or some input could not be read (each is listed on stderr,
-  one line per file: ``FILE:LINE:COLUMN: reason`` or ``FILE: reason``);
+- 1: ``check`` found something (a finding, or cells that could not be read), or some input
+  could not be read (each is listed on stderr, one line per file: ``FILE:LINE:COLUMN: reason``
+  or ``FILE: reason``);
 - 2: usage error (unknown command or option, missing argument);
 - 130: interrupted (Ctrl-C); no partial output file is left behind.
 """
@@ -27,7 +28,7 @@ from govinfo.cli import _batch, _tabular
 from govinfo.errors import GovInfoError
 from govinfo.formats.json import findings_to_json, make_converter
 from govinfo.formats.text import render_text
-from govinfo.model import Report
+from govinfo.model import Report, unread_cells
 
 __all__ = ["main"]
 
@@ -128,6 +129,8 @@ def _shown(value: Any) -> str:
         return ""
     if isinstance(value, govinfo.Blank):
         return "(blank)"
+    if isinstance(value, govinfo.Unread):
+        return "(unread)"
     if isinstance(value, govinfo.Placeholder):
         return value.text
     return str(value)
@@ -182,6 +185,14 @@ def _table(rows: Sequence[tuple[str, ...]], out: TextIO) -> None:
         out.write("  ".join(cells).rstrip() + "\n")
 
 
+_UNREAD_SHOWN = 5  # paths listed per report; the JSON output lists them all
+
+
+def _unread_line(name: str, paths: Sequence[str]) -> str:
+    shown = ", ".join([*paths[:_UNREAD_SHOWN], *(["…"] if len(paths) > _UNREAD_SHOWN else [])])
+    return f"{name}: {len(paths)} cell(s) could not be read (unread): {shown}\n"
+
+
 def _check(args: argparse.Namespace) -> int:
     previous: Report | None = None
     if args.previous:
@@ -190,7 +201,9 @@ def _check(args: argparse.Namespace) -> int:
             return _fail([loaded])
         previous = loaded
     errors: list[str] = []
-    results: list[tuple[str, tuple[Any, ...]]] = []
+    # Each checked report: its name, its findings and the paths of its unread cells, which
+    # count as something found: a cell that could not be read is not known to be right.
+    results: list[tuple[str, tuple[Any, ...], tuple[str, ...]]] = []
     for name in args.files:
         report = _load(name)
         if isinstance(report, str):
@@ -203,22 +216,29 @@ def _check(args: argparse.Namespace) -> int:
         except GovInfoError as exc:
             errors.append(_batch.describe(name, exc))
             continue
-        results.append((name, findings))
+        results.append((name, findings, unread_cells(report)))
     with _batch.atomic_text(args.output) as out:
         if args.format == "json":
             documents = [
-                {"file": name, "findings": json.loads(findings_to_json(findings))}
-                for name, findings in results
+                {
+                    "file": name,
+                    "findings": json.loads(findings_to_json(findings)),
+                    "unread": list(unread),
+                }
+                for name, findings, unread in results
             ]
             out.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
         else:
-            rows = [row for name, findings in results for row in _rows(name, findings)]
+            rows = [row for name, findings, _ in results for row in _rows(name, findings)]
             if rows:
                 _table(rows, out)
+            for name, _, unread in results:
+                if unread:
+                    out.write(_unread_line(name, unread))
             checked = len(results)
-            flagged = sum(1 for _, f in results if any(map(_counts, f)))
+            flagged = sum(1 for _, f, unread in results if unread or any(map(_counts, f)))
             out.write(f"{checked} report(s) checked, {flagged} with findings\n")
-    found = any(_counts(f) for _, findings in results for f in findings)
+    found = any(unread or any(map(_counts, f)) for _, f, unread in results)
     return max(_fail(errors), FOUND if found else OK)
 
 
@@ -291,8 +311,8 @@ def _output(
 
 
 _EPILOG = """\
-exit status: 0 fine; 1 findings, or inputs that could not be read (listed on stderr);
-2 usage error; 130 interrupted.
+exit status: 0 fine; 1 findings or unread cells (check), or inputs that could not be read
+(listed on stderr); 2 usage error; 130 interrupted.
 Files ending in .json are read as govinfo JSON, others as report text (UTF-8 or GBK).
 Use - for standard input or output."""
 

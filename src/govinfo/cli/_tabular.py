@@ -21,7 +21,7 @@ import io
 from collections.abc import Iterator
 from decimal import Decimal
 
-from govinfo.model import Blank, Cell, Placeholder, Report
+from govinfo.model import Blank, Cell, Placeholder, Report, Unread
 from govinfo.zh.amounts import Amount
 
 __all__ = ["COLUMNS", "SEPARATOR", "cell_count", "cell_rows", "csv_header", "csv_text"]
@@ -52,6 +52,8 @@ def _value(cell: Cell) -> tuple[str, str, str]:
         return "", "", "blank"
     if isinstance(cell, Placeholder):
         return cell.text, "", "placeholder"
+    if isinstance(cell, Unread):
+        return "", "", "unread"
     if isinstance(cell, Amount):
         return format(cell.value, "f"), cell.unit.value, "number"
     if isinstance(cell, Decimal):

@@ -7,7 +7,9 @@ The JSON form of a report (``"schema": "govinfo.report/1"``):
   no reader turns it into a binary float; an amount with a unit is
   ``{"value": "251000", "unit": "元"}``;
 - a blank cell is ``null``; a placeholder is ``{"placeholder": "/"}``, an object no reader can
-  take for a number or for a blank;
+  take for a number or for a blank; a cell govinfo could not read is ``{"unread": true}``, an
+  object no reader takes for a number, a blank or a placeholder (and nothing else with an
+  ``"unread"`` key is accepted);
 - dates are ISO 8601 strings; prose is a list of paragraphs.
 
 >>> from govinfo.model import Report
@@ -41,6 +43,7 @@ from govinfo.checks import CellRef, Finding
 from govinfo.errors import GovInfoError, JSONError, short_repr
 from govinfo.model import (
     BLANK,
+    UNREAD,
     Blank,
     Cell,
     Disclosure,
@@ -48,6 +51,7 @@ from govinfo.model import (
     Overview,
     Placeholder,
     Report,
+    Unread,
     is_line,
 )
 from govinfo.template import ColumnKind, GridSpec, TemplateVersion, template
@@ -68,6 +72,7 @@ SCHEMA_ID = "govinfo.report/1"
 _DECIMAL = re.compile(r"\A(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
 _DATE = re.compile(r"\A[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 _PLACEHOLDER_KEY = "placeholder"
+_UNREAD_KEY = "unread"
 
 
 class _Problems(Exception):
@@ -100,6 +105,8 @@ def _unstructure_cell(cell: Cell) -> Any:
         return None
     if isinstance(cell, Placeholder):
         return {_PLACEHOLDER_KEY: cell.text}
+    if isinstance(cell, Unread):
+        return {_UNREAD_KEY: True}
     if isinstance(cell, Amount):
         return {"value": format(cell.value, "f"), "unit": cell.unit.value}
     if isinstance(cell, Decimal):
@@ -116,9 +123,11 @@ _CELL_EXPECTED = {
 
 
 def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
-    expected = f'{_CELL_EXPECTED[kind]}, null or {{"placeholder": ...}}'
+    expected = f'{_CELL_EXPECTED[kind]}, null, {{"placeholder": ...}} or {{"unread": true}}'
     if value is None:
         return BLANK
+    if isinstance(value, dict) and _UNREAD_KEY in value:
+        return _structure_unread(value)
     if isinstance(value, dict) and set(value) == {_PLACEHOLDER_KEY}:
         try:
             return Placeholder(value[_PLACEHOLDER_KEY])
@@ -143,6 +152,22 @@ def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
             raise _fail(f"one of the units {_shown(units)}", unit, ".unit")
         return Amount(Decimal(amount), Unit(unit))
     raise _fail(expected, value)
+
+
+def _structure_unread(value: dict[str, Any]) -> Unread:
+    """``{"unread": true}`` exactly: any other object with the key is a mistake, named."""
+    problems = _keys(value, [_UNREAD_KEY])
+    if value[_UNREAD_KEY] is not True:
+        problems.append(
+            (
+                f".{_UNREAD_KEY}",
+                f'expected true (an unread cell is {{"unread": true}}), '
+                f"got {_shown(value[_UNREAD_KEY])}",
+            )
+        )
+    if problems:
+        raise _Problems(problems)
+    return UNREAD
 
 
 def _unstructure_ref(ref: CellRef) -> dict[str, Any]:
@@ -439,7 +464,8 @@ def to_json(report: Report) -> str:
 
 def findings_to_json(findings: Iterable[Finding]) -> str:
     """The JSON text of findings: a list of objects, cells as in reports (a blank is
-    ``null``, money a decimal string), severities and statuses as their values.
+    ``null``, an unread cell ``{"unread": true}``, money a decimal string), severities and
+    statuses as their values.
 
     >>> import govinfo
     >>> from govinfo.checks import check
@@ -528,6 +554,7 @@ def _grid_schema(spec: GridSpec) -> dict[str, Any]:
                     {"$ref": f"#/$defs/{c.kind.value}"},
                     {"type": "null"},
                     {"$ref": "#/$defs/placeholder"},
+                    {"$ref": "#/$defs/unread"},
                 ],
             }
             for c in spec.columns
@@ -618,6 +645,12 @@ def json_schema() -> dict[str, Any]:
                     }
                 },
                 "required": [_PLACEHOLDER_KEY],
+                "additionalProperties": False,
+            },
+            "unread": {
+                "type": "object",
+                "properties": {_UNREAD_KEY: {"const": True}},
+                "required": [_UNREAD_KEY],
                 "additionalProperties": False,
             },
             **{kind.value: schema for kind, schema in _CELL_SCHEMAS.items()},

@@ -116,7 +116,8 @@ def render_text(report: Report) -> str:
 
     Cells: a count as digits ("4039"); a change (本年增/减) with its sign ("+461", "-18", "0");
     the fee as a plain decimal in the column's 万元 ("299.8145"); an amount with its unit
-    ("251000元"); a placeholder verbatim ("/"); a blank cell as ``（空白）``.
+    ("251000元"); a placeholder verbatim ("/"); a blank cell as ``（空白）``; a cell govinfo
+    could not read (:data:`~govinfo.model.UNREAD`) as ``（未读）``, which reads back as unread.
 
     The promise: ``parse_text(render_text(r)) == r``, and ``render_text(parse_text(t)) == t``
     for every canonical ``t``. A report that the text form cannot carry faithfully raises
@@ -124,7 +125,7 @@ def render_text(report: Report) -> str:
     agency, if any, before it: "某局2021年政府信息公开工作年度报告"); the publication date must be
     the first date line of the trailer, which begins with the agency's name or that date; prose
     lines must not read as headings, part markers or page markers; placeholders must be one
-    word that no label begins with.
+    word that no label begins with, and neither the blank nor the unread mark.
     """
     _check(report)
     spec = template(report.version)
@@ -216,7 +217,8 @@ def _check(report: Report) -> None:
             if isinstance(cell, Placeholder) and not _safe(cell.text, labels, inside):
                 raise TextRenderError(
                     f"{path}.{row.key}.{column.key}: the placeholder {cell.text!r} would not read "
-                    "back: it must be one word, not the blank mark, and part of no label"
+                    "back: it must be one word, not the blank or unread mark, and part of no "
+                    "label"
                 )
 
 
