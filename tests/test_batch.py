@@ -187,11 +187,11 @@ def test_csv_amounts_carry_their_unit() -> None:
         {("centralized_procurement", "total_amount"): amount}
     )
     rows = {r[6]: r for r in _tabular.cell_rows(_with_block(empty, block), "x")}
-    assert rows["total_amount"][9:] == ("251000", "元", "number")
-    assert rows["project_count"][9:] == ("", "", "blank")
+    assert rows["total_amount"][9:] == ("251000", "元", "number", "")
+    assert rows["project_count"][9:] == ("", "", "blank", "")
     unread = block.replace({("centralized_procurement", "total_amount"): UNREAD})
     rows = {r[6]: r for r in _tabular.cell_rows(_with_block(empty, unread), "x")}
-    assert rows["total_amount"][9:] == ("", "", "unread")
+    assert rows["total_amount"][9:] == ("", "", "unread", "")
 
 
 def _with_block(report: govinfo.Report, grid: govinfo.Grid) -> govinfo.Report:

@@ -7,6 +7,7 @@ import csv
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import subprocess
@@ -238,6 +239,7 @@ def test_check_a_report_with_an_unread_cell_exits_1_and_says_where(tmp_path: Pat
         "file": str(path),
         "findings": [],
         "unread": ["$.disclosure.fees.administrative_fees.amount"],
+        "sources": {},  # a JSON report has no places
     }
 
 
@@ -334,9 +336,11 @@ def test_convert_a_folder_to_csv_continues_past_bad_files(tmp_path: Path) -> Non
     assert set(rows[0]) == set(_tabular.COLUMNS)
     first = next(_samples.variants(1))
     mine = [r for r in rows if r["file"].endswith(f"report-0000{SUFFIX}")]
-    assert [tuple(r.values())[1:] for r in mine] == [
-        row[1:] for row in _tabular.cell_rows(first, "")
+    assert [tuple(r.values())[1:-1] for r in mine] == [
+        row[1:-1] for row in _tabular.cell_rows(first, "")
     ]
+    # Read from text, every cell names where it was printed.
+    assert all(re.fullmatch(r"line [0-9]+, column [0-9]+", r["source"]) for r in mine)
 
 
 def test_convert_to_jsonl_keeps_input_order_with_any_jobs(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ import govinfo
 from govinfo.checks import check, check_continuity
 from govinfo.cli import _batch, _tabular
 from govinfo.errors import GovInfoError
+from govinfo.formats import ReadResult
 from govinfo.formats.json import findings_to_json, make_converter
 from govinfo.formats.text import render_text
 from govinfo.model import Report, unread_cells
@@ -33,6 +34,7 @@ from govinfo.model import Report, unread_cells
 __all__ = ["main"]
 
 OK, FOUND, USAGE, INTERRUPTED = 0, 1, 2, 130
+_CONVERTER = make_converter()
 
 
 def _version() -> str:
@@ -53,12 +55,41 @@ def _fail(lines: Iterable[str]) -> int:
     return FOUND if failed else OK
 
 
-def _load(name: str) -> Report | str:
-    """The report in ``name``, or the line describing why it cannot be read."""
+def _load(name: str, *, strict: bool = True) -> ReadResult | str:
+    """The reading of ``name``, or the line describing why it cannot be read. Its warnings and
+    notes (and, read leniently, its errors) go to stderr, one line each."""
     try:
-        return _batch.load(name)
+        result = _batch.load(name, strict=strict)
     except GovInfoError as exc:
         return _batch.describe(name, exc)
+    for diagnostic in result.diagnostics:
+        print(_batch.describe_diagnostic(name, diagnostic), file=sys.stderr)
+    return result
+
+
+def _incomplete(result: ReadResult) -> bool:
+    """Whether a reading left something unread: an error diagnostic or an unread cell."""
+    return not result.ok
+
+
+def _sources_json(result: ReadResult) -> dict[str, Any]:
+    """A reading for ``parse --sources``: the report, where each value was read (the place as
+    a line of text, and the raw text there), and the diagnostics."""
+    return {
+        "report": _CONVERTER.unstructure(result.report, Report),
+        "sources": {
+            path: {"where": str(source), "text": source.text}
+            for path, source in result.sources.items()
+        },
+        "diagnostics": [
+            {
+                "severity": d.severity.value,
+                "message": d.message,
+                "where": None if d.source is None else str(d.source),
+            }
+            for d in result.diagnostics
+        ],
+    }
 
 
 # --- parse, render, schema ---------------------------------------------------------------
@@ -66,20 +97,24 @@ def _load(name: str) -> Report | str:
 
 def _parse(args: argparse.Namespace) -> int:
     errors: list[str] = []
-    converter = make_converter()
+    incomplete = False
     with _batch.atomic_text(args.output) as out:
         for name in args.files:
-            report = _load(name)
-            if isinstance(report, str):
-                errors.append(report)
-            elif len(args.files) == 1:
-                out.write(govinfo.to_json(report) + "\n")
-            else:
-                data = converter.unstructure(report, Report)
-                out.write(json.dumps(data, ensure_ascii=False) + "\n")
+            result = _load(name, strict=not args.lenient)
+            if isinstance(result, str):
+                errors.append(result)
+                continue
+            incomplete |= _incomplete(result)
+            data = (
+                _sources_json(result)
+                if args.sources
+                else _CONVERTER.unstructure(result.report, Report)
+            )
+            indent = 2 if len(args.files) == 1 else None
+            out.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
         if errors and len(errors) == len(args.files):
             raise _Abandon(errors)
-    return _fail(errors)
+    return max(_fail(errors), FOUND if incomplete else OK)
 
 
 class _Abandon(Exception):
@@ -90,11 +125,11 @@ class _Abandon(Exception):
 
 
 def _render(args: argparse.Namespace) -> int:
-    report = _load(args.file)
-    if isinstance(report, str):
-        return _fail([report])
+    result = _load(args.file)
+    if isinstance(result, str):
+        return _fail([result])
     try:
-        text = render_text(report)
+        text = render_text(result.report)
     except GovInfoError as exc:
         return _fail([_batch.describe(args.file, exc)])
     with _batch.atomic_text(args.output) as out:
@@ -148,7 +183,12 @@ def _culprit_text(finding: Any, culprits: Sequence[Any]) -> str:
     return ""
 
 
-def _rows(name: str, findings: Sequence[Any]) -> list[tuple[str, ...]]:
+def _rows(
+    name: str, findings: Sequence[Any], where: dict[str, str] | None = None
+) -> list[tuple[str, ...]]:
+    """A row per finding but the culprits (which fill the last columns); ``where``: the place
+    each cell was printed at, by path, for the column "first printed at"."""
+    where = where or {}
     culprits = [f for f in findings if f.code == "culprit"]
     rows: list[tuple[str, ...]] = []
     for finding in findings:
@@ -165,12 +205,22 @@ def _rows(name: str, findings: Sequence[Any]) -> list[tuple[str, ...]]:
                 _shown(finding.expected),
                 _shown(finding.printed),
                 _culprit_text(finding, culprits),
+                where.get(finding.cells[0].path, "") if finding.cells else "",
             )
         )
     return rows
 
 
-_HEADER = ("file", "rule", "status", "cells", "expected", "printed", "likely culprit")
+_HEADER = (
+    "file",
+    "rule",
+    "status",
+    "cells",
+    "expected",
+    "printed",
+    "likely culprit",
+    "first printed at",
+)
 
 
 def _width(text: str) -> int:
@@ -178,9 +228,12 @@ def _width(text: str) -> int:
 
 
 def _table(rows: Sequence[tuple[str, ...]], out: TextIO) -> None:
-    """Columns aligned for a terminal (wide characters count two)."""
-    widths = [max(_width(r[i]) for r in (_HEADER, *rows)) for i in range(len(_HEADER))]
-    for row in (_HEADER, *rows):
+    """Columns aligned for a terminal (wide characters count two); the column of places only
+    when some place is known (reports read from JSON have none)."""
+    header = _HEADER if any(r[-1] for r in rows) else _HEADER[:-1]
+    rows = [r[: len(header)] for r in rows]
+    widths = [max(_width(r[i]) for r in (header, *rows)) for i in range(len(header))]
+    for row in (header, *rows):
         cells = [c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)]
         out.write("  ".join(cells).rstrip() + "\n")
 
@@ -195,20 +248,26 @@ def _unread_line(name: str, paths: Sequence[str]) -> str:
 
 def _check(args: argparse.Namespace) -> int:
     previous: Report | None = None
+    strict = not args.lenient
     if args.previous:
-        loaded = _load(args.previous)
+        loaded = _load(args.previous, strict=strict)
         if isinstance(loaded, str):
             return _fail([loaded])
-        previous = loaded
+        previous = loaded.report
     errors: list[str] = []
+    incomplete = False
+    where: dict[str, dict[str, str]] = {}  # per file, where each cell of a finding was printed
     # Each checked report: its name, its findings and the paths of its unread cells, which
     # count as something found: a cell that could not be read is not known to be right.
     results: list[tuple[str, tuple[Any, ...], tuple[str, ...]]] = []
     for name in args.files:
-        report = _load(name)
-        if isinstance(report, str):
-            errors.append(report)
+        result = _load(name, strict=strict)
+        if isinstance(result, str):
+            errors.append(result)
             continue
+        report = result.report
+        incomplete |= bool(result.errors)
+        sources = result.sources
         try:
             findings = check(report)
             if previous is not None:
@@ -217,6 +276,8 @@ def _check(args: argparse.Namespace) -> int:
             errors.append(_batch.describe(name, exc))
             continue
         results.append((name, findings, unread_cells(report)))
+        named = {c.path for f in findings for c in f.cells}
+        where[name] = {p: str(sources[p]) for p in sorted(named) if p in sources}
     with _batch.atomic_text(args.output) as out:
         if args.format == "json":
             documents = [
@@ -224,12 +285,15 @@ def _check(args: argparse.Namespace) -> int:
                     "file": name,
                     "findings": json.loads(findings_to_json(findings)),
                     "unread": list(unread),
+                    "sources": where[name],
                 }
                 for name, findings, unread in results
             ]
             out.write(json.dumps(documents, ensure_ascii=False, indent=2) + "\n")
         else:
-            rows = [row for name, findings, _ in results for row in _rows(name, findings)]
+            rows = [
+                row for name, findings, _ in results for row in _rows(name, findings, where[name])
+            ]
             if rows:
                 _table(rows, out)
             for name, _, unread in results:
@@ -238,7 +302,7 @@ def _check(args: argparse.Namespace) -> int:
             checked = len(results)
             flagged = sum(1 for _, f, unread in results if unread or any(map(_counts, f)))
             out.write(f"{checked} report(s) checked, {flagged} with findings\n")
-    found = any(unread or any(map(_counts, f)) for _, f, unread in results)
+    found = incomplete or any(unread or any(map(_counts, f)) for _, f, unread in results)
     return max(_fail(errors), FOUND if found else OK)
 
 
@@ -261,16 +325,25 @@ def _convert(args: argparse.Namespace) -> int:
     total = sum(1 for _ in _batch.discover(args.inputs)) if show else None
     progress = _batch.Progress(sys.stderr, total) if show else None
     errors: list[str] = []
-    done = 0
+    done = unread = 0
     with _batch.atomic_output(args.output) as out:
         if args.to == "csv":
             out.write(_tabular.csv_header().encode())
         outcomes = _batch.convert(
-            _batch.discover(args.inputs), args.to, jobs=args.jobs, chunksize=args.chunksize
+            _batch.discover(args.inputs),
+            args.to,
+            jobs=args.jobs,
+            chunksize=args.chunksize,
+            strict=not args.lenient,
         )
         try:
             for outcome in outcomes:
                 done += 1
+                for line in outcome.diagnostics:
+                    print(line, file=sys.stderr)
+                if outcome.unread:
+                    unread += 1
+                    print(f"{outcome.name}: {outcome.unread} cell(s) unread", file=sys.stderr)
                 if outcome.error is not None:
                     errors.append(outcome.error)
                 elif outcome.output is not None:
@@ -282,10 +355,11 @@ def _convert(args: argparse.Namespace) -> int:
         if progress:
             progress.update(done, len(errors), final=True)
     converted = done - len(errors)
-    print(f"converted {converted} of {done} file(s)", file=sys.stderr)
+    partly = f", {unread} with unread cells" if unread else ""
+    print(f"converted {converted} of {done} file(s){partly}", file=sys.stderr)
     if errors:
         print(f"{len(errors)} file(s) failed:", file=sys.stderr)
-    return _fail(errors)
+    return max(_fail(errors), FOUND if unread else OK)
 
 
 # --- demo ---------------------------------------------------------------------------------
@@ -294,7 +368,7 @@ def _convert(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     """Parse the bundled reference report, print it as JSON and what the checks find."""
     with open(govinfo.example_path(".txt"), "rb") as f:
-        report = _batch.load(govinfo.example_path(".txt"), f.read())
+        report = _batch.load(govinfo.example_path(".txt"), f.read()).report
     print(govinfo.to_json(report))
     print()
     _table(_rows("(reference report)", check(report)), sys.stdout)
@@ -313,8 +387,18 @@ def _output(
 _EPILOG = """\
 exit status: 0 fine; 1 findings or unread cells (check), or inputs that could not be read
 (listed on stderr); 2 usage error; 130 interrupted.
-Files ending in .json are read as govinfo JSON, others as report text (UTF-8 or GBK).
+Each file's kind is told from its content: govinfo JSON, or report text (UTF-8, GBK,
+UTF-16 ...); HTML, Word and PDF files are recognised and refused for now.
 Use - for standard input or output."""
+
+
+def _lenient(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lenient",
+        action="store_true",
+        help="read on past what cannot be read: those cells are unread, each problem is listed "
+        "on stderr, and the exit status is 1",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -342,6 +426,12 @@ def _parser() -> argparse.ArgumentParser:
     parse.add_argument(
         "files", nargs="+", metavar="FILE", help="report text (or .json); - for stdin"
     )
+    _lenient(parse)
+    parse.add_argument(
+        "--sources",
+        action="store_true",
+        help='write {"report", "sources", "diagnostics"}: where each value was read',
+    )
     _output(
         parse,
         "write to OUT (default: stdout); one FILE gives a JSON document, several give JSON Lines",
@@ -367,6 +457,7 @@ def _parser() -> argparse.ArgumentParser:
         default="table",
         help="table for people (default), json for machines",
     )
+    _lenient(check)
     _output(check)
 
     convert = command(
@@ -411,6 +502,7 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="show a progress bar on stderr (default: when stderr is a terminal)",
     )
+    _lenient(convert)
 
     command("schema", "print the JSON Schema of the report format", _schema)
     _output(commands.choices["schema"])

@@ -29,11 +29,12 @@ from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import IO, BinaryIO, Literal, NamedTuple, TextIO
 
+from govinfo import formats
 from govinfo.cli import _tabular
+from govinfo.diagnostics import Diagnostic
 from govinfo.errors import GovInfoError, JSONError, LocatedError, UndecodableInput
-from govinfo.formats import _decode
-from govinfo.formats.json import from_json, make_converter
-from govinfo.formats.text import parse_text
+from govinfo.formats import ReadResult, _decode
+from govinfo.formats.json import make_converter
 from govinfo.model import Report
 
 __all__ = [
@@ -45,6 +46,7 @@ __all__ = [
     "convert",
     "decode",
     "describe",
+    "describe_diagnostic",
     "discover",
     "load",
     "read",
@@ -77,12 +79,15 @@ def decode(data: bytes, name: str) -> str:
     """  # noqa: E501
     decoded = _decode.decode(data, name=name)
     if decoded.guessed:
-        raise UndecodableInput(
-            name,
-            f"not UTF-8 or GBK text: perhaps {decoded.encoding}, but only a guess says so "
-            "(save it as UTF-8)",
-        )
+        raise _guess_refused(name, decoded.encoding)
     return decoded.text
+
+
+def _guess_refused(name: str, encoding: str) -> UndecodableInput:
+    return UndecodableInput(
+        name,
+        f"not UTF-8 or GBK text: perhaps {encoding}, but only a guess says so (save it as UTF-8)",
+    )
 
 
 def read(name: str) -> bytes:
@@ -97,14 +102,23 @@ def read(name: str) -> bytes:
         raise GovInfoError(exc.strerror or str(exc)) from None
 
 
-def load(name: str, data: bytes | None = None) -> Report:
-    """The report in file ``name``: JSON when it ends in ``.json``, report text otherwise.
+def load(name: str, data: bytes | None = None, *, strict: bool = True) -> ReadResult:
+    """The reading of file ``name`` (``-``: standard input) through the front door,
+    :func:`govinfo.read`: its kind from its content, a ``.json`` suffix as a hint. A guessed
+    encoding is refused, as :func:`decode` refuses it."""
+    data = read(name) if data is None else data
+    result = formats.read(data, name=None if name == "-" else name, strict=strict)
+    if result.input is not None and result.input.guessed:
+        raise _guess_refused(name, result.input.encoding or "")
+    return result
 
-    Standard input (``-``) is JSON when its first visible character is ``{``.
-    """
-    text = decode(read(name) if data is None else data, name)
-    is_json = text.lstrip().startswith("{") if name == "-" else name.lower().endswith(".json")
-    return from_json(text) if is_json else parse_text(text)
+
+def describe_diagnostic(name: str, diagnostic: Diagnostic) -> str:
+    """One line for a diagnostic: ``name:line:column: severity: message`` for text,
+    ``name: severity: message (where)`` otherwise."""
+    head = f"{name}:{diagnostic.line}:{diagnostic.column}" if diagnostic.line else name
+    where = f" ({diagnostic.source})" if diagnostic.source and not diagnostic.line else ""
+    return f"{head}: {diagnostic.severity.value}: {diagnostic.message}{where}"
 
 
 def describe(name: str, error: BaseException) -> str:
@@ -148,29 +162,36 @@ def _walk(folder: str) -> Iterator[str]:
 
 class Outcome(NamedTuple):
     """What became of one file: its output (UTF-8, bytes so the parent need not decode and
-    re-encode it), or the line describing its error."""
+    re-encode it), or the line describing its error; how many cells are unread, and a line
+    per diagnostic."""
 
     name: str
     output: bytes | None
     error: str | None
+    unread: int = 0
+    diagnostics: tuple[str, ...] = ()
 
 
 _JSON = make_converter()
 
 
-def _convert_one(name: str, to: Format) -> Outcome:
+def _convert_one(name: str, to: Format, strict: bool = True) -> Outcome:
     try:
-        report = load(name)
+        result = load(name, strict=strict)
+        report = result.report
         if to == "csv":
-            return Outcome(name, _tabular.csv_text(report, name).encode(), None)
-        data = _JSON.unstructure(report, Report)
-        return Outcome(name, (json.dumps(data, ensure_ascii=False) + "\n").encode(), None)
+            output = _tabular.csv_text(report, name, result.sources).encode()
+        else:
+            data = _JSON.unstructure(report, Report)
+            output = (json.dumps(data, ensure_ascii=False) + "\n").encode()
+        lines = tuple(describe_diagnostic(name, d) for d in result.diagnostics)
+        return Outcome(name, output, None, len(result.unread), lines)
     except Exception as exc:  # one bad file must not stop the batch: it is listed at the end
         return Outcome(name, None, describe(name, exc))
 
 
-def _convert_chunk(names: list[str], to: Format) -> list[Outcome]:
-    return [_convert_one(name, to) for name in names]
+def _convert_chunk(names: list[str], to: Format, strict: bool = True) -> list[Outcome]:
+    return [_convert_one(name, to, strict) for name in names]
 
 
 def _chunks(names: Iterable[str], size: int) -> Iterator[list[str]]:
@@ -196,7 +217,7 @@ def _worker_init() -> None:
 
 
 def convert(
-    names: Iterable[str], to: Format, *, jobs: int, chunksize: int = 100
+    names: Iterable[str], to: Format, *, jobs: int, chunksize: int = 100, strict: bool = True
 ) -> Generator[Outcome, None, None]:
     """Convert each file, in worker processes when ``jobs`` > 1; outcomes in input order.
 
@@ -206,13 +227,13 @@ def convert(
     chunks = _chunks(names, chunksize)
     if jobs <= 1:
         for chunk in chunks:
-            yield from _convert_chunk(chunk, to)
+            yield from _convert_chunk(chunk, to, strict)
         return
     pool = multiprocessing.get_context().Pool(jobs, initializer=_worker_init)
     try:
         window: deque[AsyncResult[list[Outcome]]] = deque()
         for chunk in chunks:
-            window.append(pool.apply_async(_convert_chunk, (chunk, to)))
+            window.append(pool.apply_async(_convert_chunk, (chunk, to, strict)))
             if len(window) >= 3 * jobs:
                 yield from window.popleft().get()
         while window:

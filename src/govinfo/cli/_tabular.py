@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from govinfo.model import Blank, Cell, Placeholder, Report, Unread
+from govinfo.sources import Source
 from govinfo.zh.amounts import Amount
 
 __all__ = ["COLUMNS", "SEPARATOR", "cell_count", "cell_rows", "csv_header", "csv_text"]
@@ -39,6 +40,7 @@ COLUMNS = (
     "value",
     "unit",
     "kind",
+    "source",
 )
 """The columns of the long format, in order."""
 
@@ -61,9 +63,13 @@ def _value(cell: Cell) -> tuple[str, str, str]:
     return str(cell), "", "number"
 
 
-def cell_rows(report: Report, file: str) -> Iterator[tuple[str, ...]]:
-    """One row per cell of every table of ``report``, in report order."""
+def cell_rows(
+    report: Report, file: str, sources: Mapping[str, Source] | None = None
+) -> Iterator[tuple[str, ...]]:
+    """One row per cell of every table of ``report``, in report order; ``source`` is where the
+    cell was printed (``line 290, column 1``), when the reading knows it."""
     head = (file, report.agency, str(report.year), report.version.value)
+    sources = sources or {}
     for path, grid in report.grids():
         for row, column, cell in grid.items():
             row_label = SEPARATOR.join((*row.parents, row.label))
@@ -78,6 +84,7 @@ def cell_rows(report: Report, file: str) -> Iterator[tuple[str, ...]]:
                 row_label,
                 column_label,
                 *_value(cell),
+                str(sources.get(f"{path}.{row.key}.{column.key}", "")),
             )
 
 
@@ -97,6 +104,6 @@ def csv_header() -> str:
     return _csv([COLUMNS])
 
 
-def csv_text(report: Report, file: str) -> str:
+def csv_text(report: Report, file: str, sources: Mapping[str, Source] | None = None) -> str:
     """The CSV lines of one report, without the header."""
-    return _csv(cell_rows(report, file))
+    return _csv(cell_rows(report, file, sources))

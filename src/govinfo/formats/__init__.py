@@ -69,42 +69,60 @@ _NOT_YET = {
 }
 
 
-def read(source: Readable, *, kind: Kind | str | None = None, strict: bool = False) -> ReadResult:
+def read(
+    source: Readable,
+    *,
+    kind: Kind | str | None = None,
+    strict: bool = False,
+    name: str | None = None,
+) -> ReadResult:
     """Read the one report in ``source``: bytes, a path (:class:`os.PathLike`) or a binary file
     object. Returns the report, the diagnostics, the sources and how the input was read.
 
-    The kind is told from the content unless ``kind`` says it (a :class:`Kind` or its value).
+    The kind is told from the content unless ``kind`` says it (a :class:`Kind` or its value);
+    ``name``, the file's name for bytes, is a hint (a ``.json`` suffix) and is recorded.
     Operating-system problems (no such file, permission) raise :class:`OSError`; everything
     about the content raises a :class:`~govinfo.errors.GovInfoError`: an input holding
     several reports raises :class:`~govinfo.errors.SeveralReports` naming where each begins
     (read those with :func:`read_all`).
     """
-    results = _read(source, kind, strict, several=False)
+    results = _read(source, kind, strict, name, several=False)
     return results[0]
 
 
-def parse(source: Readable, *, kind: Kind | str | None = None) -> Report:
+def parse(source: Readable, *, kind: Kind | str | None = None, name: str | None = None) -> Report:
     """The report in ``source``, read strictly: raises at the first error (see :func:`read`)."""
-    return read(source, kind=kind, strict=True).report
+    return read(source, kind=kind, strict=True, name=name).report
 
 
 def read_all(
-    source: Readable, *, kind: Kind | str | None = None, strict: bool = False
+    source: Readable,
+    *,
+    kind: Kind | str | None = None,
+    strict: bool = False,
+    name: str | None = None,
 ) -> tuple[ReadResult, ...]:
     """Every report in ``source`` (a file that holds several, one after another), one result
     each, in order."""
-    return _read(source, kind, strict, several=True)
+    return _read(source, kind, strict, name, several=True)
 
 
 def _read(
-    source: Readable, kind: Kind | str | None, strict: bool, *, several: bool
+    source: Readable, kind: Kind | str | None, strict: bool, name: str | None, *, several: bool
 ) -> tuple[ReadResult, ...]:
-    data, name = _bytes(source)
+    data, path = _bytes(source)
+    name = path if name is None else name
     found = _kind(kind) if kind is not None else sniff(data, suffix=_suffix(name))
     if found in _NOT_YET:
-        raise UnsupportedInput(f"{_shown(name)}: {_NOT_YET[found]}")
-    decoded = decode(data, name=_shown(name))
-    info = InputInfo(kind=found, encoding=decoded.encoding, reason=decoded.reason, name=name)
+        raise UnsupportedInput(_NOT_YET[found])
+    decoded = decode(data, name=name if name is not None else "<input>")
+    info = InputInfo(
+        kind=found,
+        encoding=decoded.encoding,
+        reason=decoded.reason,
+        guessed=decoded.guessed,
+        name=name,
+    )
     notes: tuple[Diagnostic, ...] = ()
     if decoded.guessed:
         notes = (
@@ -167,7 +185,3 @@ def _kind(kind: Kind | str) -> Kind:
 
 def _suffix(name: str | None) -> str:
     return Path(name).suffix.lower() if name else ""
-
-
-def _shown(name: str | None) -> str:
-    return name if name is not None else "<input>"

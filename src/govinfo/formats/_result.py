@@ -23,6 +23,8 @@ class InputInfo:
     kind: Kind
     encoding: str | None = None
     reason: str = ""
+    guessed: bool = False
+    """Whether the encoding was only guessed (the reading then has a warning saying so)."""
     name: str | None = None
     """The path the input was read from, if it was a path."""
 
