@@ -29,7 +29,7 @@ from govinfo.errors import (
 from govinfo.formats.json import findings_to_json, from_json, json_schema, to_json
 from govinfo.formats.text import Diagnostic, ParseResult, parse_text, read_text, render_text
 from govinfo.model import BLANK, Blank, Cell, Disclosure, Grid, Overview, Placeholder, Report
-from govinfo.template import TemplateVersion, template
+from govinfo.template import TemplateVersion, Variant, template
 from govinfo.zh.amounts import Amount, Unit
 
 __all__ = [
@@ -57,6 +57,7 @@ __all__ = [
     "TextSyntaxError",
     "Unit",
     "UnknownKey",
+    "Variant",
     "check",
     "checks",
     "errors",
