@@ -15,6 +15,9 @@ do (see :func:`govinfo.formats.text.render_text`).
 ``reports(consistent=True)`` yields only reports in which every identity of the template holds
 (table 3 balances in every column, every 总计 is the sum of its parts, table 4's totals add up);
 the other reports have blanks and placeholders anywhere and totals that need not add up.
+
+``spec=`` draws reports of one spec of :func:`govinfo.template.templates`, a declared variant
+(a 2021 report with the single （六）其他处理 row) included.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from govinfo.template import (
     TemplateSpec,
     TemplateVersion,
     report_title,
-    template,
+    templates,
 )
 from govinfo.zh.amounts import Amount, Unit
 from govinfo.zh.dates import DateStyle, format_date
@@ -200,14 +203,25 @@ _AGENCIES = ("温州市公安局鹿城区分局", "淮安市洪泽区人民政�
 
 
 def reports(
-    *, version: TemplateVersion | None = None, consistent: bool = False
+    *,
+    version: TemplateVersion | None = None,
+    spec: TemplateSpec | None = None,
+    consistent: bool = False,
 ) -> st.SearchStrategy[Report]:
-    """Reports of ``version`` (both when None); ``consistent`` ones satisfy every identity."""
-    versions = [version] if version is not None else list(TemplateVersion)
+    """Reports of ``spec``, or of ``version`` (both when both are None); ``consistent`` ones
+    satisfy every identity."""
+    if spec is not None:
+        specs = [spec]
+    else:
+        specs = [
+            s
+            for s in templates()
+            if s.variant is None and (version is None or s.version is TemplateVersion(version))
+        ]
 
     @st.composite
     def build(draw: Callable[[st.SearchStrategy[Any]], Any]) -> Report:
-        spec: TemplateSpec = template(draw(st.sampled_from(versions)))
+        spec: TemplateSpec = draw(st.sampled_from(specs))
         year = draw(
             st.integers(2019, 2020)
             if spec.version is TemplateVersion.V2019
