@@ -58,8 +58,10 @@ from govinfo.template import (
     GridSpec,
     TemplateSpec,
     TemplateVersion,
+    Variant,
     report_title,
     template,
+    templates,
 )
 from govinfo.zh._chars import normalize
 from govinfo.zh.amounts import Unit, parse_amount, unit_from_header
@@ -304,6 +306,36 @@ def without_group_pieces(spec: GridSpec, cells: list[Cell], index: _Index) -> li
     return [c for j, c in enumerate(cells) if j not in dropped]
 
 
+def _requests_spec(spec: TemplateSpec, cells: Sequence[Cell]) -> GridSpec:
+    """The grid table 3 is read with: ``spec``'s, or the variant's with the single （六）其他处理
+    row when the cells print that label directly followed by a value (a number, a placeholder,
+    the blank mark: anything but a label) and none of the sub-rows it replaces, as both 洪泽区
+    reports do on the 2021 template."""
+    variant = next(
+        (
+            s
+            for s in templates()
+            if s.version is spec.version and s.variant is Variant.SINGLE_OTHER_HANDLING
+        ),
+        None,
+    )
+    if variant is None or spec.variant is not None:
+        return spec.requests
+    rows = {r.key for r in variant.requests.rows}
+    (single,) = (r for r in variant.requests.rows if r not in spec.requests.rows)
+    index, end, found = label_index(spec.requests), len(cells), False
+    for i in range(end):
+        matched = match(cells, i, end, index)
+        if matched is None:
+            continue
+        target, after = matched
+        if target.kind == _ROW and spec.requests.rows[target.index].key not in rows:
+            return spec.requests  # a sub-row of （六） is printed
+        if target.kind == _GROUP and target.label == single.label:
+            found = found or (after < end and match(cells, after, end, index) is None)
+    return variant.requests if found else spec.requests
+
+
 def _shown(cells: Sequence[Cell]) -> str:
     texts = [c.text or "（空）" for c in cells]
     return " ".join(texts) if len(texts) <= 10 else " ".join([*texts[:10], "…"])
@@ -361,7 +393,7 @@ class Parser:
         disclosure_cells, request_cells = self._cells(region(1)), self._cells(region(2))
         spec = template(self._version(year, lines[0], [*disclosure_cells, *request_cells]))
         disclosure = self._disclosure(spec, disclosure_cells, region(1), heading(1))
-        requests = self._requests(spec.requests, request_cells, heading(2))
+        requests = self._requests(_requests_spec(spec, request_cells), request_cells, heading(2))
         review = self._review(spec.review_litigation, region(3), heading(3))
         return Report(
             version=spec.version,
