@@ -16,8 +16,8 @@ do (see :func:`govinfo.formats.text.render_text`).
 (table 3 balances in every column, every 总计 is the sum of its parts, table 4's totals add up);
 the other reports have blanks and placeholders anywhere and totals that need not add up.
 
-``spec=`` draws reports of one spec of :func:`govinfo.template.templates`, a declared variant
-(a 2021 report with the single （六）其他处理 row) included.
+Reports are drawn from every spec of :func:`govinfo.template.templates`: both versions and their
+declared variants (a 2021 report with the single （六）其他处理 row); ``spec=`` draws from one.
 """
 
 from __future__ import annotations
@@ -208,16 +208,12 @@ def reports(
     spec: TemplateSpec | None = None,
     consistent: bool = False,
 ) -> st.SearchStrategy[Report]:
-    """Reports of ``spec``, or of ``version`` (both when both are None); ``consistent`` ones
-    satisfy every identity."""
+    """Reports of ``spec``, or of every spec of ``version`` (the template and its variants), or
+    of every spec when both are None; ``consistent`` ones satisfy every identity."""
     if spec is not None:
         specs = [spec]
     else:
-        specs = [
-            s
-            for s in templates()
-            if s.variant is None and (version is None or s.version is TemplateVersion(version))
-        ]
+        specs = [s for s in templates() if version is None or s.version is TemplateVersion(version)]
 
     @st.composite
     def build(draw: Callable[[st.SearchStrategy[Any]], Any]) -> Report:
