@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo import BLANK, UNREAD, Placeholder, TemplateVersion
+from govinfo import BLANK, UNREAD, Placeholder, TemplateVersion, Variant
 from govinfo.checks import (
     RULES,
     Axis,
@@ -27,6 +27,7 @@ from govinfo.checks._rulesdoc import render
 from govinfo.errors import CheckError
 from govinfo.model import Grid, Report
 from govinfo.strategies import grids, reports
+from govinfo.template import templates
 from govinfo.zh.amounts import Amount, Unit
 
 DOCS = Path(__file__).parent.parent / "docs"
@@ -38,10 +39,10 @@ def errors(findings):
     return [f for f in findings if f.is_error]
 
 
-def identities(version, table, row, column):
+def identities(spec, table, row, column):
     """How many lines of the in-report rules the cell takes part in, read from the catalogue."""
     count = 0
-    for rule in rules(version):
+    for rule in rules(spec.version, spec.variant):
         for relation in rule.relations:
             if rule.across_years or relation.table != table:
                 continue
@@ -66,25 +67,40 @@ def test_rules_page_is_current():
     assert page == render(), "stale: run `python -m govinfo.checks._rulesdoc > docs/rules.md`"
 
 
-@pytest.mark.parametrize("version", list(TemplateVersion))
-def test_catalogue_has_every_identity_once_per_version(version):
-    codes = [r.code for r in rules(version)]
+@pytest.mark.parametrize(
+    "spec", templates(), ids=lambda s: s.variant.value if s.variant else s.version.value
+)
+def test_catalogue_has_every_identity_once_per_template(spec):
+    own = rules(spec.version, spec.variant)
+    codes = [r.code for r in own]
     assert len(codes) == len(set(codes))
-    assert sorted(r.identity for r in rules(version)) == (
-        [1, 2, 3, 4, 6, 8] if version is TemplateVersion.V2019 else [1, 2, 3, 4, 6, 7]
+    assert sorted(r.identity for r in own) == (
+        [1, 2, 3, 4, 6, 8] if spec.version is TemplateVersion.V2019 else [1, 2, 3, 4, 6, 7]
     )
-    assert all(r.severity is Severity.WARNING for r in rules(version) if r.across_years)
-    assert all(r.severity is Severity.ERROR for r in rules(version) if not r.across_years)
+    assert all((r.version, r.variant) == (spec.version, spec.variant) for r in own)
+    assert all(r.severity is Severity.WARNING for r in own if r.across_years)
+    assert all(r.severity is Severity.ERROR for r in own if not r.across_years)
+
+
+def test_rules_of_a_version_are_those_of_its_template_and_every_spec_has_its_own():
+    assert rules(TemplateVersion.V2021) == rules("2021", None)
+    assert tuple(r for s in templates() for r in rules(s.version, s.variant)) == RULES
+    with pytest.raises(govinfo.ModelError, match=r"^the 2019 template has no variant "):
+        rules(TemplateVersion.V2019, Variant.SINGLE_OTHER_HANDLING)
 
 
 def test_catalogue_reads_the_template_for_the_results_rows():
-    results = {r.version: r for r in RULES if r.code == "t3.results_total"}
-    parts_2019 = results[TemplateVersion.V2019].relations[0].right
-    parts_2021 = results[TemplateVersion.V2021].relations[0].right
-    assert (len(parts_2019), len(parts_2021)) == (19, 21)
+    results = {(r.version, r.variant): r for r in RULES if r.code == "t3.results_total"}
+    parts_2019 = results[TemplateVersion.V2019, None].relations[0].right
+    parts_2021 = results[TemplateVersion.V2021, None].relations[0].right
+    single = results[TemplateVersion.V2021, Variant.SINGLE_OTHER_HANDLING].relations[0].right
+    assert (len(parts_2019), len(parts_2021), len(single)) == (19, 21, 19)
     assert "other_handling" in {t.key for t in parts_2019}
     assert {"other_handling_other", "withheld_enforcement_files"} <= {t.key for t in parts_2021}
-    assert results[TemplateVersion.V2021].zh == (
+    # The variant adds the single printed （六） row, and none of the sub-rows it never printed.
+    assert single == parts_2019
+    assert not any(t.key.startswith("other_handling_") for t in single)
+    assert results[TemplateVersion.V2021, None].zh == (
         "表三每一列：（七）总计 ＝ 三、本年度办理结果下其余21行之和"
     )
 
@@ -268,7 +284,7 @@ def test_consistent_reports_pass_and_one_changed_cell_is_caught_and_located(repo
     assert errors(findings)
     (culprit,) = [f for f in findings if f.code == "culprit"]
     path = f"$.{table}.{row}.{column}"
-    if identities(report.version, table, row, column) >= 2:
+    if identities(report.template, table, row, column) >= 2:
         assert culprit.status is Status.LOCATED
         assert [(c.path, c.printed, c.expected) for c in culprit.cells] == [(path, new, value)]
     else:
@@ -389,7 +405,7 @@ def test_any_report_is_checked_and_its_totals_recomputed(report, data):
     assert again.changes == ()
     assert again.report == once
     # Without holes in tables 3 and 4, every total rule holds afterwards.
-    spec = govinfo.template(report.version)
+    spec = report.template
     full = attrs.evolve(
         report,
         requests=data.draw(grids(spec.requests, holes=False)),
@@ -401,19 +417,18 @@ def test_any_report_is_checked_and_its_totals_recomputed(report, data):
 # --- combine -------------------------------------------------------------------------------
 
 
-def same_year(versions):
-    return reports(version=versions, consistent=True).map(
+def same_year(spec):
+    return reports(spec=spec, consistent=True).map(
         lambda r: attrs.evolve(r, year=2020 if r.version is TemplateVersion.V2019 else 2022)
     )
 
 
 @given(
-    st.sampled_from(list(TemplateVersion)).flatmap(
-        lambda v: st.lists(same_year(v), min_size=1, max_size=3)
-    )
+    st.sampled_from(templates()).flatmap(lambda s: st.lists(same_year(s), min_size=1, max_size=3))
 )
 def test_combine_consistent_reports_is_consistent_and_cellwise(parts):
     summary = combine(parts, agency="某市")
+    assert summary.report.template is parts[0].template
     assert check(summary.report) == ()
     for table in ("requests", "review_litigation"):
         for row, column, cell in getattr(summary.report, table).items():
@@ -493,6 +508,17 @@ def test_combine_amounts_in_one_unit_stay_in_it_and_mixed_units_become_yuan():
     mixed = combine([wan, yuan], agency="市").report.disclosure["procurement"]
     assert mixed["centralized_procurement", "total_amount"] == Amount(Decimal("266000"), Unit.YUAN)
     assert mixed["centralized_procurement", "project_count"] == 2
+
+
+def test_combine_refuses_a_variant_beside_its_template():
+    single = Report.empty(
+        TemplateVersion.V2021, variant=Variant.SINGLE_OTHER_HANDLING, agency="乙", year=2021
+    )
+    with pytest.raises(CheckError) as caught:
+        combine([EXAMPLE, single], agency="市")
+    assert str(caught.value) == (
+        "combine needs reports of one variant of the 2021 template; got none, single_other_handling"
+    )
 
 
 def test_combine_refuses_mixed_versions_and_years():
@@ -591,6 +617,58 @@ def test_continuity_across_template_versions_compares_table_3_only():
     assert [(c.year, c.path) for c in findings[0].cells] == [
         (2021, "$.requests.carried_over.natural_person"),
         (2020, "$.requests.carried_forward.natural_person"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "variant_first", [True, False], ids=["variant-then-2021", "2021-then-variant"]
+)
+def test_continuity_between_a_variant_and_its_template(variant_first):
+    single = template_of_variant()
+    variant = Report.empty(
+        TemplateVersion.V2021, variant=single.variant, agency=EXAMPLE.agency, year=2020
+    )
+    variant = attrs.evolve(
+        variant,
+        disclosure=EXAMPLE.disclosure,
+        requests=Grid.filled(single.requests, 1),
+        review_litigation=EXAMPLE.review_litigation,
+    )
+    if variant_first:
+        previous, current = variant, EXAMPLE
+    else:
+        previous, current = attrs.evolve(EXAMPLE, year=2020), attrs.evolve(variant, year=2021)
+    findings = check_continuity(previous, current)
+    # Table 3's carry-over rows are in both: compared column by column. Table 2 is alike.
+    assert {f.code for f in findings} == {"t3.continuity"}
+    assert len(findings) == 7
+    printed = (0, 1) if variant_first else (1, 0)
+    assert [(c.year, c.path, c.printed) for c in findings[0].cells] == [
+        (2021, "$.requests.carried_over.natural_person", printed[0]),
+        (2020, "$.requests.carried_forward.natural_person", printed[1]),
+    ]
+
+
+def template_of_variant():
+    return govinfo.template(TemplateVersion.V2021, Variant.SINGLE_OTHER_HANDLING)
+
+
+@given(reports(spec=template_of_variant(), consistent=True), st.data())
+def test_consistent_variant_reports_pass_and_a_changed_other_handling_cell_is_located(report, data):
+    assert report.template.variant is Variant.SINGLE_OTHER_HANDLING
+    assert check(report) == ()
+    column = data.draw(st.sampled_from([c.key for c in report.requests.spec.columns]))
+    value = report.requests["other_handling", column]
+    new = data.draw(st.integers(0, 10**6).filter(lambda n: n != value), label="value")
+    findings = check(
+        attrs.evolve(report, requests=report.requests.replace({("other_handling", column): new}))
+    )
+    # The single （六） row is a part of （七）总计 and has its own 总计: two identities.
+    assert "t3.results_total" in {f.code for f in findings}
+    (culprit,) = [f for f in findings if f.code == "culprit"]
+    assert culprit.status is Status.LOCATED
+    assert [(c.path, c.row, c.printed, c.expected) for c in culprit.cells] == [
+        (f"$.requests.other_handling.{column}", "三、本年度办理结果 › （六）其他处理", new, value)
     ]
 
 

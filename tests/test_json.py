@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 
 import govinfo
-from govinfo import JSONError, Placeholder, TemplateVersion
+from govinfo import JSONError, Placeholder, Report, TemplateVersion, Variant
 from govinfo.strategies import reports
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -19,6 +19,7 @@ EXAMPLE = json.loads(Path(govinfo.example_path(".json")).read_text(encoding="utf
 VALIDATOR = jsonschema.Draft202012Validator(
     govinfo.json_schema(), format_checker=jsonschema.FormatChecker()
 )
+SINGLE = govinfo.template(TemplateVersion.V2021, Variant.SINGLE_OTHER_HANDLING)
 
 
 def only_primitives(value):
@@ -40,6 +41,51 @@ def test_round_trip_through_real_json(report):
 @given(reports())
 def test_output_validates_against_schema(report):
     VALIDATOR.validate(json.loads(govinfo.to_json(report)))
+
+
+@given(reports(spec=SINGLE))
+def test_variant_round_trip_and_schema(report):
+    data = json.loads(govinfo.to_json(report))
+    assert list(data)[:3] == ["schema", "version", "variant"]
+    assert data["variant"] == "single_other_handling"
+    assert "other_handling" in data["requests"]
+    VALIDATOR.validate(data)
+    back = govinfo.from_json(json.dumps(data))
+    assert back == report
+    assert back.template is SINGLE
+
+
+def variant_json():
+    report = Report.empty(
+        TemplateVersion.V2021,
+        variant=Variant.SINGLE_OTHER_HANDLING,
+        agency="淮安市洪泽区",
+        year=2023,
+    )
+    return json.loads(govinfo.to_json(report))
+
+
+def test_schema_tells_a_variant_report_by_its_rows():
+    data = variant_json()
+    assert VALIDATOR.is_valid(data)
+    assert VALIDATOR.is_valid({**data, "variant": None}) is False  # a 2021 report: sub-rows
+    assert VALIDATOR.is_valid({**data, "variant": "other"}) is False
+    assert VALIDATOR.is_valid({**data, "version": "2019"}) is False  # 2019 has no variant
+    standard = copy.deepcopy(EXAMPLE)
+    assert VALIDATOR.is_valid(standard)
+    assert VALIDATOR.is_valid({**standard, "variant": None})
+    # A variant report must have the single row and none of the three sub-rows.
+    assert VALIDATOR.is_valid({**standard, "variant": "single_other_handling"}) is False
+    both = copy.deepcopy(data)
+    both["requests"]["other_handling_other"] = both["requests"]["other_handling"]
+    assert VALIDATOR.is_valid(both) is False
+
+
+def test_json_without_variant_reads_as_before():
+    # Written before variants existed: no field; and null means the template itself too.
+    assert "variant" not in EXAMPLE
+    assert govinfo.from_json(json.dumps(EXAMPLE)).template.variant is None
+    assert govinfo.from_json(json.dumps({**EXAMPLE, "variant": None})) == govinfo.load_example()
 
 
 def test_schema_is_valid_draft_2020_12():
@@ -178,6 +224,37 @@ BAD_JSON = [
         bad(version="2020"),
         '$.version: expected one of ["2019", "2021"], got "2020"',
         id="unknown-version",
+    ),
+    pytest.param(
+        bad(variant="single"),
+        '$.variant: expected one of ["single_other_handling"] or null for the 2021 template, '
+        'got "single"',
+        id="unknown-variant",
+    ),
+    pytest.param(
+        json.dumps({**variant_json(), "variant": ["single_other_handling"]}),
+        '$.variant: expected one of ["single_other_handling"] or null for the 2021 template, '
+        'got ["single_other_handling"]',
+        id="variant-not-a-string",
+    ),
+    pytest.param(
+        json.dumps({**variant_json(), "version": "2019", "year": 2020}),
+        "$.variant: expected null for the 2019 template (it has no variants), got "
+        '"single_other_handling"',
+        id="variant-of-2019",
+    ),
+    pytest.param(
+        json.dumps({**variant_json(), "version": "2020"}),
+        '$.version: expected one of ["2019", "2021"], got "2020"',
+        id="variant-of-an-unknown-version",
+    ),
+    pytest.param(
+        bad(variant="single_other_handling"),
+        '$.requests: missing field "other_handling"\n'
+        "$.requests.other_handling_overdue_correction: unknown field\n"
+        "$.requests.other_handling_unpaid_fee: unknown field\n"
+        "$.requests.other_handling_other: unknown field",
+        id="variant-with-the-sub-rows",
     ),
     pytest.param(
         bad(schema="govinfo.report/2"),

@@ -18,10 +18,12 @@ from govinfo import (
     TemplateVersion,
     UnknownKey,
     Unread,
+    Variant,
     template,
     unread_cells,
 )
 from govinfo.strategies import reports
+from govinfo.template import templates
 from govinfo.zh.amounts import Amount, Unit
 
 
@@ -155,9 +157,15 @@ def test_placeholder_text_is_one_line_without_digits(text):
 
 def test_report_refuses_grids_of_the_other_version():
     report = govinfo.load_example()
-    other = template(TemplateVersion.V2019)
-    with pytest.raises(ModelError, match="requests: expected a Grid of the 2021 template"):
-        attrs.evolve(report, requests=Grid.filled(other.requests))
+    v2019 = Report.empty(TemplateVersion.V2019, agency="x", year=2019)
+    with pytest.raises(ModelError) as caught:
+        attrs.evolve(v2019, requests=report.requests)
+    assert str(caught.value) == "requests: expected a Grid of the 2019 template"
+    with pytest.raises(ModelError) as caught:
+        attrs.evolve(report, requests=report.review_litigation)
+    assert str(caught.value) == (
+        "requests: expected a Grid of the 2021 template or of its variant 'single_other_handling'"
+    )
     with pytest.raises(ModelError, match="disclosure: expected the 4 blocks of the 2021 template"):
         attrs.evolve(
             report,
@@ -182,6 +190,71 @@ def test_report_refuses_grids_of_the_other_version():
 def test_report_fields_are_validated(field, value, message):
     with pytest.raises(ModelError, match=message):
         attrs.evolve(govinfo.load_example(), **{field: value})
+
+
+def test_a_2021_report_with_the_single_other_handling_row_is_the_declared_variant():
+    report = govinfo.load_example()
+    assert report.template == template(TemplateVersion.V2021)
+    assert report.template.variant is None
+    single = template(TemplateVersion.V2021, Variant.SINGLE_OTHER_HANDLING)
+    # Table 3 laid out as 2019 prints it, in a 2021 report: the variant, nothing invented.
+    variant = attrs.evolve(report, requests=Grid.filled(single.requests, 0))
+    assert variant.template is single
+    assert variant.template.disclosure == report.template.disclosure
+    assert variant.requests["other_handling", "total"] == 0
+    with pytest.raises(UnknownKey):
+        variant.requests["other_handling_other", "total"]
+    empty = Report.empty(
+        TemplateVersion.V2021, variant=Variant.SINGLE_OTHER_HANDLING, agency="x", year=2023
+    )
+    assert empty.template is single
+    assert empty.requests == Grid.filled(single.requests)
+
+
+def test_variant_spec_replaces_the_three_other_handling_rows_by_the_2019_row():
+    standard = template(TemplateVersion.V2021)
+    single = template("2021", "single_other_handling")
+    v2019 = template(TemplateVersion.V2019)
+    assert single.version is TemplateVersion.V2021
+    assert single.variant is Variant.SINGLE_OTHER_HANDLING
+    assert (single.disclosure, single.review_litigation, single.markers) == (
+        standard.disclosure,
+        standard.review_litigation,
+        standard.markers,
+    )
+    assert single.requests.row("other_handling") == v2019.requests.row("other_handling")
+    keys = [r.key for r in standard.requests.rows]
+    first = keys.index("other_handling_overdue_correction")
+    assert [r.key for r in single.requests.rows] == [
+        *keys[:first],
+        "other_handling",
+        *keys[first + 3 :],
+    ]
+    assert templates() == (v2019, standard, single)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            (TemplateVersion.V2019, Variant.SINGLE_OTHER_HANDLING),
+            "the 2019 template has no variant 'single_other_handling'; its variants: none",
+        ),
+        (
+            ("2021", "single"),
+            "unknown template variant 'single'; expected one of 'single_other_handling'",
+        ),
+        (("2020", None), "unknown template version '2020'; expected one of '2019', '2021'"),
+    ],
+)
+def test_template_refuses_what_is_not_declared(args, message):
+    with pytest.raises(ModelError) as caught:
+        template(*args)
+    assert str(caught.value) == message
+    if args[1] is not None:
+        with pytest.raises(ModelError) as caught:
+            Report.empty(args[0], variant=args[1], agency="x", year=2023)
+        assert str(caught.value) == message
 
 
 def test_unknown_template_version_is_a_domain_error():

@@ -12,7 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo
-from govinfo import BLANK, UNREAD, Placeholder, TemplateVersion, TextSyntaxError
+from govinfo import BLANK, UNREAD, Grid, Placeholder, TemplateVersion, TextSyntaxError, Variant
 from govinfo.formats.text import (
     BLANK_MARK,
     UNREAD_MARK,
@@ -28,6 +28,7 @@ from govinfo.template import SECTIONS
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = Path(govinfo.example_path(".txt")).read_text(encoding="utf-8")
 EXAMPLE = govinfo.load_example()
+SINGLE = govinfo.template(TemplateVersion.V2021, Variant.SINGLE_OTHER_HANDLING)
 
 
 def tables(report):
@@ -177,10 +178,79 @@ def test_round_trip(report):
     assert render_text(parse_text(text)) == text
 
 
+@given(reports(spec=SINGLE))
+def test_round_trip_of_the_single_other_handling_variant(report):
+    text = render_text(report)
+    assert parse_text(text) == report
+    assert parse_text(text).template is SINGLE
+
+
 @given(reports(consistent=True))
 def test_lenient_reader_agrees_on_canonical_text(report):
     result = read_text(render_text(report))
     assert result == govinfo.ParseResult(report=report, diagnostics=())
+
+
+def test_canonical_form_of_the_single_other_handling_row():
+    grid = Grid.filled(SINGLE.requests, 0).replace(
+        {("other_handling", "natural_person"): 2, ("other_handling", "total"): BLANK}
+    )
+    report = attrs.evolve(EXAMPLE, requests=grid)
+    lines = render_text(report).split("\n\n")
+    at = lines.index("（六）其他处理")
+    # The group labels before it are 2021's, then the row label and its 7 values, as 2019 prints
+    # it; none of the three sub-rows of 2021, nothing invented for them.
+    assert lines[at - 8] == "5.要求行政机关确认或重新出具已获取信息"
+    assert lines[at + 1 : at + 9] == ["2", "0", "0", "0", "0", "0", BLANK_MARK, "（七）总计"]
+    assert not any(line.startswith(("1.申请人", "3.其他")) for line in lines)
+    assert lines.count("（五）不予处理") == 1
+    assert parse_text(render_text(report)) == report
+
+
+def seed_with_single_other_handling(values):
+    """The reference report's text with its three （六） sub-rows printed as one row."""
+    lines = SEED.split("\n")
+    start = lines.index("(六)其他处理") + 1
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("(七)"))
+    return "\n".join([*lines[:start], "", *"\n\n".join(values).split("\n"), "", *lines[end:]])
+
+
+def test_a_2021_report_with_a_single_other_handling_row_reads_as_the_variant():
+    report = parse_text(seed_with_single_other_handling(["1", "0", "0", "0", "/", "0", "1"]))
+    assert (report.version, report.template.variant) == (
+        TemplateVersion.V2021,
+        Variant.SINGLE_OTHER_HANDLING,
+    )
+    assert report.requests.row("other_handling") == dict(
+        zip(COLUMNS_3, (1, 0, 0, 0, Placeholder("/"), 0, 1), strict=True)
+    )
+    # Every other row as the reference report prints it.
+    for key, values in REQUESTS_2021.items():
+        if not key.startswith("other_handling"):
+            assert report.requests.cells[SINGLE.requests.row_index(key)] == values, key
+    assert (report.disclosure, report.review_litigation) == (
+        EXAMPLE.disclosure,
+        EXAMPLE.review_litigation,
+    )
+
+
+def test_a_single_other_handling_row_of_blanks_reads_as_the_variant():
+    report = parse_text(seed_with_single_other_handling([BLANK_MARK] * 7))
+    assert report.template is SINGLE
+    assert report.requests.row("other_handling") == dict.fromkeys(COLUMNS_3, BLANK)
+
+
+def test_the_other_handling_group_label_with_its_sub_rows_is_the_2021_template():
+    assert parse_text(SEED).template is govinfo.template(TemplateVersion.V2021)
+    # A sub-row label anywhere keeps the template, even if the group label meets a number.
+    text = SEED.replace("(六)其他处理\n", "(六)其他处理\n\n0\n", 1)
+    with pytest.raises(TextSyntaxError) as caught:
+        parse_text(text)
+    assert str(caught.value) == (
+        "expected a row label after the group label (六)其他处理, found 0 (line 440, column 1)\n"
+        "0\n"
+        "^"
+    )
 
 
 # --- tolerated deviations, each from the reference report --------------------------------
@@ -850,6 +920,7 @@ def test_pdf_text_huaian_city_2024_every_number():
         2024,
         TemplateVersion.V2021,
     )
+    assert report.template.variant is None  # its （六） has the three sub-rows
     assert report.title == "淮安市人民政府2024 年政府信息公开工作年度报告"
     assert [b.cells for b in report.disclosure] == [
         ((1, 0, 11), (8, 26, 66)),
@@ -898,31 +969,47 @@ def test_pdf_text_lenient_reading_keeps_what_is_certain():
     # （一）'s values run into the broken label of （二）: both rows stay unread, not guessed.
     assert report.requests.row("granted") == dict.fromkeys(COLUMNS_3, UNREAD)
     assert report.requests.row("partially_granted") == dict.fromkeys(COLUMNS_3, UNREAD)
-    assert len(result.diagnostics) == 14
+    # Its （六）其他处理 is one row, as on the PDF: read as the declared variant, not lost.
+    assert report.template.variant is Variant.SINGLE_OTHER_HANDLING
+    assert report.requests.row("other_handling") == dict(zip(COLUMNS_3, (0,) * 7, strict=True))
+    assert len(result.diagnostics) == 13
     assert all(d.line > 60 for d in result.diagnostics)
 
 
-def pdf_truth(new, carried, granted, partial, withheld, unavailable, not_processed, total, forward):
+def pdf_truth(
+    new, carried, granted, partial, withheld, unavailable, not_processed, other, total, forward
+):
     """Table 3 of a Hongze PDF as its own tables print it (pdfplumber extract_tables), by row
-    key; （六）其他处理 is one row there and has no counterpart in the 2021 grid."""
-    keys = [r.key for r in EXAMPLE.requests.spec.rows if not r.key.startswith("other_handling")]
-    firsts = [new, carried, granted, partial, *withheld, *unavailable, *not_processed, total]
+    key of the variant it follows: （六）其他处理 is one row there."""
+    keys = [r.key for r in SINGLE.requests.rows]
+    firsts = [new, carried, granted, partial, *withheld, *unavailable, *not_processed, other]
     return {
         key: (first, 0, 0, 0, 0, 0, first)
-        for key, first in zip(keys, [*firsts, forward], strict=True)
+        for key, first in zip(keys, [*firsts, total, forward], strict=True)
     }
 
 
 HONGZE_TRUTH = {
     "huaian-hongze-district-2023.txt": (
-        pdf_truth(21, 0, 0, 4, (1, 0, 0, 0, 0, 1, 1, 0), (10, 3, 0), (1, 0, 0, 0, 0), 21, 0),
+        pdf_truth(21, 0, 0, 4, (1, 0, 0, 0, 0, 1, 1, 0), (10, 3, 0), (1, 0, 0, 0, 0), 0, 21, 0),
         ((10, 1, 0, 0, 0), (0, 0, 0, 0, 0), (5, 0, 0, 0, 0)),
     ),
     "huaian-hongze-district-2024.txt": (
-        pdf_truth(95, 0, 50, 9, (0, 0, 1, 0, 0, 1, 1, 0), (31, 1, 0), (1, 0, 0, 0, 0), 95, 0),
+        pdf_truth(95, 0, 50, 9, (0, 0, 1, 0, 0, 1, 1, 0), (31, 1, 0), (1, 0, 0, 0, 0), 0, 95, 0),
         ((1, 1, 0, 0, 2), (1, 0, 0, 0, 1), (2, 0, 1, 0, 3)),
     ),
 }
+
+
+@pytest.mark.parametrize("name", sorted(HONGZE_TRUTH))
+def test_pdf_text_hongze_reads_as_the_single_other_handling_variant(name):
+    # Both 洪泽区 PDFs: 2021 table 2, and （六）其他处理 printed as one row of 7 values.
+    result = read_text((FIXTURES / "pdf-text" / name).read_text(encoding="utf-8"))
+    report = result.report
+    assert report.version is TemplateVersion.V2021
+    assert report.template is SINGLE
+    assert report.requests.row("other_handling") == dict(zip(COLUMNS_3, ZERO7, strict=True))
+    assert not any("group label （六）其他处理" in d.message for d in result.diagnostics)
 
 
 @pytest.mark.parametrize("name", sorted(HONGZE_TRUTH))

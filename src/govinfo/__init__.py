@@ -57,7 +57,7 @@ from govinfo.model import (
     Unread,
     unread_cells,
 )
-from govinfo.template import TemplateVersion, template
+from govinfo.template import TemplateVersion, Variant, template
 from govinfo.zh.amounts import Amount, Unit
 
 __all__ = [
@@ -96,6 +96,7 @@ __all__ = [
     "UnknownKey",
     "Unread",
     "UnsupportedInput",
+    "Variant",
     "check",
     "checks",
     "decode",

@@ -6,7 +6,15 @@ test fails while the page is stale.
 
 from __future__ import annotations
 
-from govinfo.template import SECTIONS, ColumnKind, GridSpec, TemplateVersion, template
+from govinfo.template import (
+    SECTIONS,
+    ColumnKind,
+    GridSpec,
+    RowSpec,
+    TemplateSpec,
+    TemplateVersion,
+    templates,
+)
 
 _KINDS = {
     ColumnKind.COUNT: "count (integer ≥ 0)",
@@ -16,12 +24,12 @@ _KINDS = {
 }
 
 
-def _grid(path: str, spec: GridSpec) -> list[str]:
+def _grid(path: str, spec: GridSpec, rows: tuple[RowSpec, ...] | None = None) -> list[str]:
     lines = [
         "| JSON path | row | column | value |",
         "|---|---|---|---|",
     ]
-    for row in spec.rows:
+    for row in spec.rows if rows is None else rows:
         label = " › ".join((*row.parents, row.label))
         for column in spec.columns:
             header = " › ".join(filter(None, (column.group, column.label)))
@@ -48,13 +56,34 @@ def render() -> str:
         "|---|---|---|",
     ]
     out += [f"| `{s.key}` | {s.heading} | {'; '.join(s.variants)} |" for s in SECTIONS]
-    for version in TemplateVersion:
-        spec = template(version)
-        out += ["", f"## Template {version.value}", ""]
-        out += [f"Version markers: {'、'.join(spec.markers)}."]
-        for path, grid in spec.grids():
-            title = grid.caption or dict((s.key, s.heading) for s in SECTIONS)[path[2:]]
-            out += ["", f"### {title} (`{path}`)", "", *_grid(path, grid)]
+    headings = {s.key: s.heading for s in SECTIONS}
+    standard: dict[TemplateVersion, TemplateSpec] = {}
+    for spec in templates():
+        if spec.variant is None:
+            standard[spec.version] = spec
+            out += ["", f"## Template {spec.version.value}", ""]
+            out += [f"Version markers: {'、'.join(spec.markers)}."]
+            for path, grid in spec.grids():
+                title = grid.caption or headings[path[2:]]
+                out += ["", f"### {title} (`{path}`)", "", *_grid(path, grid)]
+            continue
+        # A variant: only the rows that differ from its template's are listed.
+        base = standard[spec.version]
+        out += ["", f"## Template {spec.version.value}, variant `{spec.variant.value}`", ""]
+        out.append(
+            f'In JSON `"variant": "{spec.variant.value}"`. Everything as in the '
+            f"{spec.version.value} template (its markers too) except the rows below."
+        )
+        for (path, grid), (_, other) in zip(spec.grids(), base.grids(), strict=True):
+            if grid == other:
+                continue
+            kept = {r.key for r in other.rows}
+            added = tuple(r for r in grid.rows if r.key not in kept)
+            dropped = [r.key for r in other.rows if r.key not in {r.key for r in grid.rows}]
+            title = grid.caption or headings[path[2:]]
+            instead = ", ".join(f"`{k}`" for k in dropped)
+            out += ["", f"### {title} (`{path}`)", "", f"In place of the rows {instead}:", ""]
+            out += _grid(path, grid, added)
     return "\n".join(out) + "\n"
 
 

@@ -29,7 +29,17 @@ import attrs
 from attrs import field, frozen
 
 from govinfo.errors import ModelError, UnknownKey, short_repr
-from govinfo.template import ColumnKind, ColumnSpec, GridSpec, RowSpec, TemplateVersion, template
+from govinfo.template import (
+    ColumnKind,
+    ColumnSpec,
+    GridSpec,
+    RowSpec,
+    TemplateSpec,
+    TemplateVersion,
+    Variant,
+    template,
+    templates,
+)
 from govinfo.zh.amounts import Amount
 
 __all__ = [
@@ -304,6 +314,15 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None
         )
 
 
+def _spec_of(version: TemplateVersion, requests: object) -> TemplateSpec | None:
+    """The spec of ``version`` (the template or one of its variants) that lays out ``requests``."""
+    if isinstance(requests, Grid):
+        for spec in templates():
+            if spec.version is version and spec.requests == requests.spec:
+                return spec
+    return None
+
+
 def _version(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, TemplateVersion):
         raise ModelError(f"version: expected a TemplateVersion, got {short_repr(value)}")
@@ -315,6 +334,10 @@ class Report:
 
     ``preamble`` is the text between the title and section 一; ``trailer`` the text after
     section 六 (agency, date, attachment names, links). Nothing a report contains is dropped.
+
+    Its grids are laid out by the spec of ``version`` or of a declared variant of it (a 2021
+    report whose table 3 has the single （六）其他处理 row): the layout of ``requests`` tells
+    which, and :attr:`template` gives that spec.
     """
 
     version: TemplateVersion = field(validator=_version)
@@ -332,7 +355,9 @@ class Report:
     trailer: tuple[str, ...] = field(default=(), validator=_paragraphs)
 
     def __attrs_post_init__(self) -> None:
-        spec = template(self.version)
+        # The version and the layout of table 3 tell the spec: the template's or a variant's.
+        found = _spec_of(self.version, self.requests)
+        spec = found or template(self.version)
         if not isinstance(self.overview, Overview):
             raise ModelError(f"overview: expected an Overview, got {short_repr(self.overview)}")
         if (
@@ -343,18 +368,30 @@ class Report:
                 f"disclosure: expected the {len(spec.disclosure)} blocks of the "
                 f"{self.version.value} template"
             )
-        for name, expected in (
-            ("requests", spec.requests),
-            ("review_litigation", spec.review_litigation),
-        ):
-            grid = getattr(self, name)
-            if not isinstance(grid, Grid) or grid.spec != expected:
-                raise ModelError(f"{name}: expected a Grid of the {self.version.value} template")
+        if found is None:
+            variants = [s.variant for s in templates() if s.version is spec.version]
+            also = "".join(f" or of its variant {v.value!r}" for v in variants if v)
+            version = self.version.value
+            raise ModelError(f"requests: expected a Grid of the {version} template{also}")
+        grid = self.review_litigation
+        if not isinstance(grid, Grid) or grid.spec != spec.review_litigation:
+            raise ModelError(
+                f"review_litigation: expected a Grid of the {self.version.value} template"
+            )
 
     @classmethod
-    def empty(cls, version: TemplateVersion, *, agency: str, year: int, **fields: Any) -> Report:
-        """A report of ``version`` whose every cell is blank; other fields as given."""
-        spec = template(version)
+    def empty(
+        cls,
+        version: TemplateVersion,
+        *,
+        variant: Variant | None = None,
+        agency: str,
+        year: int,
+        **fields: Any,
+    ) -> Report:
+        """A report of ``version`` (or of its ``variant``) whose every cell is blank; other
+        fields as given."""
+        spec = template(version, variant)
         return cls(
             version=spec.version,
             agency=agency,
@@ -364,6 +401,21 @@ class Report:
             review_litigation=Grid.filled(spec.review_litigation),
             **fields,
         )
+
+    @property
+    def template(self) -> TemplateSpec:
+        """The spec the report follows: its version's, or the variant its table 3 is laid out
+        in (``report.template.variant``).
+
+        >>> from govinfo.template import Variant
+        >>> single = Variant.SINGLE_OTHER_HANDLING
+        >>> report = Report.empty(TemplateVersion.V2021, variant=single, agency="某局", year=2023)
+        >>> report.template.variant, report.requests["other_handling", "total"]
+        (<Variant.SINGLE_OTHER_HANDLING: 'single_other_handling'>, BLANK)
+        """
+        spec = _spec_of(self.version, self.requests)
+        assert spec is not None  # the report was validated when it was made
+        return spec
 
     def grids(self) -> Iterator[tuple[str, Grid]]:
         """Every table with its JSON path, in report order."""

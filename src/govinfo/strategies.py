@@ -16,6 +16,9 @@ do (see :func:`govinfo.formats.text.render_text`).
 (table 3 balances in every column, every 总计 is the sum of its parts, table 4's totals add up);
 the other reports have blanks, placeholders and unread cells anywhere and totals that need not
 add up.
+
+Reports are drawn from every spec of :func:`govinfo.template.templates`: both versions and their
+declared variants (a 2021 report with the single （六）其他处理 row); ``spec=`` draws from one.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ from govinfo.template import (
     TemplateSpec,
     TemplateVersion,
     report_title,
-    template,
+    templates,
 )
 from govinfo.zh.amounts import Amount, Unit
 from govinfo.zh.dates import DateStyle, format_date
@@ -204,14 +207,21 @@ _AGENCIES = ("温州市公安局鹿城区分局", "淮安市洪泽区人民政�
 
 
 def reports(
-    *, version: TemplateVersion | None = None, consistent: bool = False
+    *,
+    version: TemplateVersion | None = None,
+    spec: TemplateSpec | None = None,
+    consistent: bool = False,
 ) -> st.SearchStrategy[Report]:
-    """Reports of ``version`` (both when None); ``consistent`` ones satisfy every identity."""
-    versions = [version] if version is not None else list(TemplateVersion)
+    """Reports of ``spec``, or of every spec of ``version`` (the template and its variants), or
+    of every spec when both are None; ``consistent`` ones satisfy every identity."""
+    if spec is not None:
+        specs = [spec]
+    else:
+        specs = [s for s in templates() if version is None or s.version is TemplateVersion(version)]
 
     @st.composite
     def build(draw: Callable[[st.SearchStrategy[Any]], Any]) -> Report:
-        spec: TemplateSpec = template(draw(st.sampled_from(versions)))
+        spec: TemplateSpec = draw(st.sampled_from(specs))
         year = draw(
             st.integers(2019, 2020)
             if spec.version is TemplateVersion.V2019

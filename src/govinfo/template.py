@@ -17,6 +17,15 @@ three rows (行政复议, 直接起诉, 复议后起诉) by five columns.
 ['upheld', 'corrected', 'other', 'pending', 'total']
 >>> len(spec.requests.rows), len(template(TemplateVersion.V2019).requests.rows)
 (25, 23)
+
+A :class:`Variant` is a declared departure from a version that published reports make, with a
+spec of its own: the 2021 template with （六）其他处理 as one row, as 2019 prints it.
+
+>>> single = template(TemplateVersion.V2021, Variant.SINGLE_OTHER_HANDLING)
+>>> len(single.requests.rows), single.requests.row("other_handling").label
+(23, '（六）其他处理')
+>>> [(s.version.value, s.variant and s.variant.value) for s in templates()]
+[('2019', None), ('2021', None), ('2021', 'single_other_handling')]
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterator
 
+import attrs
 from attrs import field, frozen
 
 from govinfo.errors import ModelError, UnknownKey, short_repr
@@ -39,8 +49,10 @@ __all__ = [
     "SectionSpec",
     "TemplateSpec",
     "TemplateVersion",
+    "Variant",
     "report_title",
     "template",
+    "templates",
 ]
 
 
@@ -51,6 +63,18 @@ class TemplateVersion(enum.Enum):
     """2019 试行 (trial) template, 国办公开办函〔2019〕60号: reports on 2019 and 2020."""
     V2021 = "2021"
     """2021 template, 国办公开办函〔2021〕30号: reports on 2021 onward."""
+
+
+class Variant(enum.Enum):
+    """A declared departure from a template version, seen in published reports.
+
+    A variant changes the rows of a table, never a label: its rows are the template's own
+    declarations. :func:`template` gives its spec, :func:`templates` lists it.
+    """
+
+    SINGLE_OTHER_HANDLING = "single_other_handling"
+    """A 2021 report whose table 3 prints （六）其他处理 as one row, as 2019 did (both 洪泽区
+    reports of the examples): the row ``other_handling`` instead of its three sub-rows."""
 
 
 class ColumnKind(enum.Enum):
@@ -176,6 +200,8 @@ class TemplateSpec:
     review_litigation: GridSpec
     markers: tuple[str, ...]
     """Labels found only in this version: evidence for detecting it in a report."""
+    variant: Variant | None = None
+    """The declared variant of the version this spec is, or None for the template itself."""
 
     def grids(self) -> Iterator[tuple[str, GridSpec]]:
         """Every grid with the JSON path of its table, in report order."""
@@ -342,7 +368,9 @@ _REQUEST_ROWS_2021 = _request_rows(
         RowSpec("other_handling_other", "3.其他", _OTHER_HANDLING),
     )
 )
-_REQUEST_ROWS_2019 = _request_rows((RowSpec("other_handling", _OTHER_HANDLING[1], (_RESULTS,)),))
+# The single （六） row of the 2019 template, which some 2021 reports keep.
+_OTHER_HANDLING_ROW = RowSpec("other_handling", _OTHER_HANDLING[1], (_RESULTS,))
+_REQUEST_ROWS_2019 = _request_rows((_OTHER_HANDLING_ROW,))
 
 
 def _requests(rows: tuple[RowSpec, ...]) -> GridSpec:
@@ -379,8 +407,20 @@ _REVIEW_HEADER = (
 )
 _REVIEW_LITIGATION = GridSpec("review_litigation", "", _OUTCOMES, _REVIEW_ROWS, _REVIEW_HEADER)
 
-_TEMPLATES = {
-    TemplateVersion.V2019: TemplateSpec(
+_SPEC_2021 = TemplateSpec(
+    TemplateVersion.V2021,
+    _DISCLOSURE_2021,
+    _requests(_REQUEST_ROWS_2021),
+    _REVIEW_LITIGATION,
+    markers=(
+        _DISCLOSURE_2021[0].columns[0].label,
+        _DISCLOSURE_2021[-1].columns[0].label,
+        _REQUEST_ROWS_2021[-5].label,
+    ),
+)
+
+_TEMPLATES: dict[tuple[TemplateVersion, Variant | None], TemplateSpec] = {
+    (TemplateVersion.V2019, None): TemplateSpec(
         TemplateVersion.V2019,
         _DISCLOSURE_2019,
         _requests(_REQUEST_ROWS_2019),
@@ -391,29 +431,50 @@ _TEMPLATES = {
             _DISCLOSURE_2019[-1].caption,
         ),
     ),
-    TemplateVersion.V2021: TemplateSpec(
-        TemplateVersion.V2021,
-        _DISCLOSURE_2021,
-        _requests(_REQUEST_ROWS_2021),
-        _REVIEW_LITIGATION,
-        markers=(
-            _DISCLOSURE_2021[0].columns[0].label,
-            _DISCLOSURE_2021[-1].columns[0].label,
-            _REQUEST_ROWS_2021[-5].label,
-        ),
+    (TemplateVersion.V2021, None): _SPEC_2021,
+    # Tables 2 and 4 and the markers of 2021 (table 2 decides the version); table 3 with the
+    # 2019 （六） row in place of the three 2021 sub-rows, so no sub-row value is invented.
+    (TemplateVersion.V2021, Variant.SINGLE_OTHER_HANDLING): attrs.evolve(
+        _SPEC_2021,
+        requests=_requests(_request_rows((_OTHER_HANDLING_ROW,))),
+        variant=Variant.SINGLE_OTHER_HANDLING,
     ),
 }
+_ALL = tuple(_TEMPLATES.values())
 
 
-def template(version: TemplateVersion) -> TemplateSpec:
-    """The declaration of one template version (a :class:`TemplateVersion` or its value)."""
+def template(version: TemplateVersion, variant: Variant | None = None) -> TemplateSpec:
+    """The declaration of one template version (a :class:`TemplateVersion` or its value), or of
+    one of its variants (a :class:`Variant` or its value)."""
     try:
-        return _TEMPLATES[TemplateVersion(version)]
+        version = TemplateVersion(version)
     except ValueError:
         known = ", ".join(repr(v.value) for v in TemplateVersion)
         raise ModelError(
             f"unknown template version {short_repr(version)}; expected one of {known}"
         ) from None
+    if variant is None:
+        return _TEMPLATES[version, None]
+    try:
+        variant = Variant(variant)
+    except ValueError:
+        known = ", ".join(repr(v.value) for v in Variant)
+        raise ModelError(
+            f"unknown template variant {short_repr(variant)}; expected one of {known}"
+        ) from None
+    try:
+        return _TEMPLATES[version, variant]
+    except KeyError:
+        own = ", ".join(repr(s.variant.value) for s in _ALL if s.version is version and s.variant)
+        raise ModelError(
+            f"the {version.value} template has no variant {variant.value!r}; "
+            f"its variants: {own or 'none'}"
+        ) from None
+
+
+def templates() -> tuple[TemplateSpec, ...]:
+    """Every spec: each version, then each variant of it, in this fixed order."""
+    return _ALL
 
 
 LABEL_ALIASES: dict[str, tuple[str, ...]] = {

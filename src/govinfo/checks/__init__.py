@@ -3,7 +3,8 @@
 Every identity of the template is a :class:`Rule`: a stable code, a severity, a description in
 Chinese and English, and one or more :class:`Relation` — "in table T, in every column (or row),
 Σ left = Σ right" — whose row and column keys are read from :mod:`govinfo.template`. The rules
-are declared once per template version in :data:`RULES`.
+are declared once per template spec (each version, and each declared variant of one) in
+:data:`RULES`: a variant's rules add up the rows its own table 3 prints.
 
 >>> import govinfo
 >>> report = govinfo.load_example()
@@ -49,7 +50,9 @@ from govinfo.template import (
     RowSpec,
     TemplateSpec,
     TemplateVersion,
+    Variant,
     template,
+    templates,
 )
 from govinfo.zh.amounts import Amount, Unit
 
@@ -135,7 +138,7 @@ class Relation:
 
 @frozen(kw_only=True)
 class Rule:
-    """One identity of one template version."""
+    """One identity of one template version, or of one variant of it."""
 
     code: str
     version: TemplateVersion
@@ -147,6 +150,8 @@ class Rule:
     relations: tuple[Relation, ...]
     derives_total: bool = False
     """Its left side is a derived total that :func:`recompute_totals` recomputes."""
+    variant: Variant | None = None
+    """The declared variant of the version whose rule this is (None: the template's own)."""
 
     @property
     def across_years(self) -> bool:
@@ -223,7 +228,7 @@ def _terms(keys: Iterable[str], **flags: bool) -> tuple[Term, ...]:
 
 
 def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
-    t3, t4, version = spec.requests, spec.review_litigation, spec.version
+    t3, t4, version, variant = spec.requests, spec.review_litigation, spec.version, spec.variant
     columns = _keys(t3.columns)
     total = t3.column(_TOTAL)
     applicants = tuple(c for c in t3.columns if c is not total)
@@ -238,6 +243,7 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
         Rule(
             code="t3.balance",
             version=version,
+            variant=variant,
             identity=1,
             severity=Severity.ERROR,
             zh=f"表三每一列：{results.label}＋{forward.label} ＝ {new.label}＋{over.label}",
@@ -255,6 +261,7 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
         Rule(
             code="t3.row_total",
             version=version,
+            variant=variant,
             identity=2,
             severity=Severity.ERROR,
             zh=f"表三每一行：{total.label} ＝ {plus(c.label for c in applicants)}",
@@ -274,6 +281,7 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
         Rule(
             code="t3.results_total",
             version=version,
+            variant=variant,
             identity=3,
             severity=Severity.ERROR,
             zh=f"表三每一列：{results.label} ＝ {results.parents[0]}下其余{len(leaves)}行之和",
@@ -292,6 +300,7 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
         Rule(
             code="t4.group_total",
             version=version,
+            variant=variant,
             identity=4,
             severity=Severity.ERROR,
             zh=f"表四每一组：{t4_total.label} ＝ {plus(c.label for c in outcomes)}",
@@ -310,6 +319,7 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
         Rule(
             code="t3.continuity",
             version=version,
+            variant=variant,
             identity=6,
             severity=Severity.WARNING,
             zh=f"表三每一列：本年{over.label} ＝ 上年报告{forward.label}",
@@ -332,6 +342,7 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
             Rule(
                 code="t2.in_force",
                 version=version,
+                variant=variant,
                 identity=7,
                 severity=Severity.WARNING,
                 zh=f"{regulations.caption}每一行：{in_force.label} ＝ 上年{in_force.label}"
@@ -360,6 +371,7 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
             Rule(
                 code="t2.previous_count",
                 version=version,
+                variant=variant,
                 identity=8,
                 severity=Severity.WARNING,
                 zh=f"{'、'.join(b.caption for b in blocks)}每一行：{previous.label} ＝ "
@@ -384,20 +396,27 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
     return tuple(out)
 
 
-RULES: tuple[Rule, ...] = tuple(
-    rule for version in TemplateVersion for rule in _catalogue(template(version))
-)
-"""Every rule of both template versions, by version then in the order of the identities.
+RULES: tuple[Rule, ...] = tuple(rule for spec in templates() for rule in _catalogue(spec))
+"""Every rule of every template spec (both versions, then the variants of each, in the order
+of :func:`~govinfo.template.templates`), each spec's in the order of the identities.
 
 Identity 5 (counts are non-negative) has no rule: the model refuses a negative count when a
 report is built (and JSON with one is refused), so no report value can break it.
 """
 
 
-def rules(version: TemplateVersion) -> tuple[Rule, ...]:
-    """The rules of one template version, in catalogue order."""
-    version = template(version).version
-    return tuple(rule for rule in RULES if rule.version is version)
+def rules(version: TemplateVersion, variant: Variant | None = None) -> tuple[Rule, ...]:
+    """The rules of one template version, or of one of its variants, in catalogue order.
+
+    >>> [r.relations[0].right[-3].key for r in rules("2021", "single_other_handling")
+    ...  if r.code == "t3.results_total"]
+    ['not_processed_excessive']
+    """
+    return _rules_of(template(version, variant))
+
+
+def _rules_of(spec: TemplateSpec) -> tuple[Rule, ...]:
+    return tuple(r for r in RULES if r.version is spec.version and r.variant is spec.variant)
 
 
 # --- cells in a flat list ------------------------------------------------------------------
@@ -494,9 +513,8 @@ class _Compiled:
     derived: tuple[_Equation, ...]
 
     @classmethod
-    def of(cls, version: TemplateVersion) -> _Compiled:
-        spec = template(version)
-        own = [r for r in rules(version) if not r.across_years]
+    def of(cls, spec: TemplateSpec) -> _Compiled:
+        own = [r for r in _rules_of(spec) if not r.across_years]
         layout = Layout.of(spec, _tables(own))
         equations = _equations(own, layout)
         coefficients = tuple(e.coefficients() for e in equations)
@@ -525,7 +543,16 @@ def _in_dependency_order(equations: Iterable[_Equation]) -> tuple[_Equation, ...
     return tuple(ordered)
 
 
-_COMPILED = {version: _Compiled.of(version) for version in TemplateVersion}
+_Key = tuple[TemplateVersion, Variant | None]
+"""A template spec by its version and variant: cheap to hash, unlike the spec itself."""
+
+
+def _key(report: Report) -> _Key:
+    spec = report.template
+    return spec.version, spec.variant
+
+
+_COMPILED: dict[_Key, _Compiled] = {(s.version, s.variant): _Compiled.of(s) for s in templates()}
 
 
 # --- findings ------------------------------------------------------------------------------
@@ -719,7 +746,7 @@ def check(report: Report) -> tuple[Finding, ...]:
     ()
     """
     report = _report(report)
-    compiled = _COMPILED[report.version]
+    compiled = _COMPILED[_key(report)]
     values = compiled.layout.flatten(report)
     findings: list[Finding] = []
     residuals: dict[str, dict[int, Any]] = {}
@@ -757,14 +784,14 @@ def check(report: Report) -> tuple[Finding, ...]:
 
 
 @functools.cache
-def _continuity(
-    previous: TemplateVersion, current: TemplateVersion
-) -> tuple[Layout, Layout, tuple[_Equation, ...]]:
-    spec, previous_spec = template(current), template(previous)
-    across = [r for r in rules(current) if r.across_years]
+def _continuity(previous: _Key, current: _Key) -> tuple[Layout, Layout, tuple[_Equation, ...]]:
+    spec, previous_spec = template(*current), template(*previous)
+    across = [r for r in _rules_of(spec) if r.across_years]
     layout = Layout.of(spec, [path[2:] for path, _ in spec.grids()])
     previous_layout = Layout.of(previous_spec, [path[2:] for path, _ in previous_spec.grids()])
-    if previous is not current:
+    # A variant has its template's table 2, and table 3's carry-over rows are in every spec:
+    # a variant and its template are compared as one version.
+    if previous_spec.version is not spec.version:
         # Only table 3 is laid out alike in both versions; table 2 heuristics need one version.
         across = [r for r in across if all(x.table == "requests" for x in r.relations)]
     return layout, previous_layout, _equations(across, layout, previous_layout)
@@ -793,7 +820,7 @@ def check_continuity(previous: Report, current: Report) -> tuple[Finding, ...]:
         raise CheckError(
             f"continuity compares consecutive years: got {previous.year} and {current.year}"
         )
-    layout, previous_layout, equations = _continuity(previous.version, current.version)
+    layout, previous_layout, equations = _continuity(_key(previous), _key(current))
     values = layout.flatten(current) + previous_layout.flatten(previous)
     # Slots of the previous report, shifted after the current report's, for naming cells.
     slots = (*layout.slots, *previous_layout.slots)
@@ -841,6 +868,10 @@ def _add(parts: Sequence[Cell]) -> Cell:
 def combine(reports: Iterable[Report], *, agency: str, year: int | None = None) -> Combined:
     """The regional summary (汇总) of several agencies' reports of one year and one template.
 
+    The reports must also follow one variant of it (or none): table 3 of a 2021 report with the
+    single （六）其他处理 row cannot be added to one with the three sub-rows without inventing
+    how the single row splits, so mixing them is a :class:`~govinfo.errors.CheckError`.
+
     Cells are added one by one, exactly (money as ``Decimal``). Amounts in one unit stay in
     it; amounts in different units are converted exactly to 元 and added. A cell is a number
     only when every part is a number: otherwise the summed cell is ``BLANK`` and a
@@ -863,12 +894,20 @@ def combine(reports: Iterable[Report], *, agency: str, year: int | None = None) 
     if len(versions) > 1:
         found = ", ".join(sorted(v.value for v in versions))
         raise CheckError(f"combine needs reports of one template version; got {found}")
+    # A variant's table 3 has other rows than its template's: a summary of both would need the
+    # （六） sub-rows that the variant's reports never printed.
+    variants = {p.template.variant for p in parts}
+    if len(variants) > 1:
+        found = ", ".join(sorted(v.value if v else "none" for v in variants))
+        raise CheckError(
+            f"combine needs reports of one variant of the {parts[0].version.value} template; "
+            f"got {found}"
+        )
     if len(years) > 1 or (year is not None and years != {year}):
         found = ", ".join(str(y) for y in sorted(years))
         wanted = f" (the summary is for {year})" if year is not None else ""
         raise CheckError(f"combine needs reports of one year{wanted}; got {found}")
-    version, (the_year,) = parts[0].version, years
-    spec = template(version)
+    spec, (the_year,) = parts[0].template, years
     layout = Layout.of(spec, [path[2:] for path, _ in spec.grids()])
     flats = [layout.flatten(p) for p in parts]
     values: list[Cell] = []
@@ -901,7 +940,7 @@ def combine(reports: Iterable[Report], *, agency: str, year: int | None = None) 
                 f"{whose_en} {'is' if len(missing) == 1 else 'are'} not a number",
             )
         )
-    report = Report.empty(version, agency=agency, year=the_year)
+    report = Report.empty(spec.version, variant=spec.variant, agency=agency, year=the_year)
     return Combined(report=with_values(report, layout, values), findings=tuple(findings))
 
 
@@ -922,7 +961,7 @@ def recompute_totals(report: Report) -> Recomputed:
     []
     """
     report = _report(report)
-    compiled = _COMPILED[report.version]
+    compiled = _COMPILED[_key(report)]
     values = compiled.layout.flatten(report)
     printed = list(values)
     # In dependency order, one pass is enough: every total adds parts already recomputed.

@@ -7,7 +7,7 @@ template; a test fails while the page is stale.
 from __future__ import annotations
 
 from govinfo.checks import CULPRIT, NOT_ADDED, Axis, Relation, Term, rules
-from govinfo.template import TemplateVersion
+from govinfo.template import templates
 
 
 def _term(term: Term) -> str:
@@ -41,9 +41,10 @@ def render() -> str:
         " from src/govinfo/checks.py. Do not edit. -->",
         "",
         "The identities (勾稽关系) that `govinfo.check` and `govinfo.checks.check_continuity`",
-        "apply, one table per template version. Numbers refer to the list of identities of the",
-        "format reference. Each relation says, for one table, on which lines it holds and which",
-        "cells add up: the left side is the printed total, the right side its parts.",
+        "apply, one table per template version and per declared variant of one (a variant's",
+        "relations read its own rows). Numbers refer to the list of identities of the format",
+        "reference. Each relation says, for one table, on which lines it holds and which cells",
+        "add up: the left side is the printed total, the right side its parts.",
         "",
         "Identity 5 (counts are non-negative) is no rule: the model refuses a negative count",
         "when a report is built, and `from_json` refuses one in JSON, so no report can break it.",
@@ -56,15 +57,16 @@ def render() -> str:
         f"- `{NOT_ADDED}` (warning, not assessable): a cell of a regional summary that",
         "  `combine` left blank because a part was blank, a placeholder or unread.",
     ]
-    for version in TemplateVersion:
+    for spec in templates():
+        variant = f", variant `{spec.variant.value}`" if spec.variant else ""
         out += [
             "",
-            f"## Template {version.value}",
+            f"## Template {spec.version.value}{variant}",
             "",
             "| code | identity | severity | 说明 | description | relation |",
             "|---|---|---|---|---|---|",
         ]
-        for rule in rules(version):
+        for rule in rules(spec.version, spec.variant):
             relations = "<br>".join(_relation(r) for r in rule.relations)
             out.append(
                 f"| `{rule.code}` | {rule.identity} | {rule.severity.value} | {rule.zh} | "

@@ -54,6 +54,7 @@ from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import GovInfoError, LocatedError, ReadError, TextSyntaxError
 from govinfo.formats._document import Cell, Document, Paragraph
 from govinfo.formats._labels import (
+    GROUP,
     ROW,
     STOP,
     Index,
@@ -77,8 +78,10 @@ from govinfo.template import (
     GridSpec,
     TemplateSpec,
     TemplateVersion,
+    Variant,
     report_title,
     template,
+    templates,
 )
 from govinfo.zh._chars import normalize
 from govinfo.zh.amounts import Unit, parse_amount, unit_from_header
@@ -193,6 +196,41 @@ def split_tail(
 
 def _looks_like_agency(line: str) -> bool:
     return len(line) <= 30 and line[-1] not in "。；;，,:：" and not _HAS_DIGIT.search(line)
+
+
+def _requests_spec(spec: TemplateSpec, cells: Sequence[Cell]) -> GridSpec:
+    """The grid table 3 is read with: ``spec``'s, or the variant's with the single （六）其他处理
+    row when the cells print that label directly followed by a value (a number, a placeholder,
+    the blank mark: anything but a label) and none of the sub-rows it replaces, as both 洪泽区
+    reports do on the 2021 template."""
+    variant = next(
+        (
+            s
+            for s in templates()
+            if s.version is spec.version and s.variant is Variant.SINGLE_OTHER_HANDLING
+        ),
+        None,
+    )
+    if variant is None or spec.variant is not None:
+        return spec.requests
+    (single,) = (r for r in variant.requests.rows if r not in spec.requests.rows)
+    replaced = {r.label for r in spec.requests.rows if r not in variant.requests.rows}
+    index, end, found = label_index(spec.requests), len(cells), False
+    first = fold(single.label)[:3]  # "(六)": only cells that may begin a label are matched
+    starts = {fold(label)[:2] for label in replaced}
+    for i in range(end):
+        key = cells[i].key
+        if not (key.startswith(first) or key[:2] in starts):
+            continue
+        matched = match(cells, i, end, index)
+        if matched is None:
+            continue
+        target, after = matched
+        if target.kind == ROW and target.label in replaced:
+            return spec.requests  # a sub-row of （六） is printed
+        if target.kind == GROUP and target.label == single.label:
+            found = found or (after < end and match(cells, after, end, index) is None)
+    return variant.requests if found else spec.requests
 
 
 def _shown(cells: Sequence[Cell]) -> str:
@@ -320,7 +358,7 @@ class Assembler:
         disclosure_cells, request_cells = self._cells(region(1)), self._cells(region(2))
         spec = template(self._version(year, lines[0], [*disclosure_cells, *request_cells]))
         disclosure = self._disclosure(spec, disclosure_cells, region(1), heading(1))
-        requests = self._requests(spec.requests, request_cells, heading(2))
+        requests = self._requests(_requests_spec(spec, request_cells), request_cells, heading(2))
         review = self._review(spec.review_litigation, region(3), heading(3))
         return Report(
             version=spec.version,

@@ -10,7 +10,11 @@ The JSON form of a report (``"schema": "govinfo.report/1"``):
   take for a number or for a blank; a cell govinfo could not read is ``{"unread": true}``, an
   object no reader takes for a number, a blank or a placeholder (and nothing else with an
   ``"unread"`` key is accepted);
-- dates are ISO 8601 strings; prose is a list of paragraphs.
+- dates are ISO 8601 strings; prose is a list of paragraphs;
+- ``"variant"`` is written only for a report that follows a declared variant of its version
+  (``"single_other_handling"``: a 2021 report whose table 3 has the single （六）其他处理 row);
+  absent or ``null``, the report follows the template itself, so JSON written before variants
+  existed reads unchanged. The ``requests`` object has the rows of the variant's table 3.
 
 >>> from govinfo.model import Report
 >>> from govinfo.template import TemplateVersion
@@ -54,7 +58,15 @@ from govinfo.model import (
     Unread,
     is_line,
 )
-from govinfo.template import ColumnKind, GridSpec, TemplateVersion, template
+from govinfo.template import (
+    ColumnKind,
+    GridSpec,
+    TemplateSpec,
+    TemplateVersion,
+    Variant,
+    template,
+    templates,
+)
 from govinfo.zh.amounts import Amount, Unit
 
 __all__ = [
@@ -330,6 +342,7 @@ def _structure_overview(value: Any, _: type) -> Overview:
 # --- the report ----------------------------------------------------------------------------
 
 _OPTIONAL = {
+    "variant",
     "title",
     "publication_date",
     "preamble",
@@ -339,13 +352,17 @@ _OPTIONAL = {
     "trailer",
 }
 _FIELDS = ["schema", *(a.name for a in Report.__attrs_attrs__)]
+_VARIANT = "variant"  # not a field of Report: its requests grid tells the variant
+_KNOWN = [*_FIELDS[:2], _VARIANT, *_FIELDS[2:]]
 
 
 def _unstructure_report(converter: cattrs.Converter) -> Callable[[Report], dict[str, Any]]:
     def unstructure(report: Report) -> dict[str, Any]:
+        variant = report.template.variant
         return {
             "schema": SCHEMA_ID,
             "version": report.version.value,
+            **({_VARIANT: variant.value} if variant is not None else {}),
             "agency": report.agency,
             "year": report.year,
             "title": report.title,
@@ -371,7 +388,7 @@ def _structure_report(converter: cattrs.Converter) -> Callable[[Any, type], Repo
 
     def structure(value: Any, _: type) -> Report:
         data = _object(value, "a JSON object")
-        problems = [(p, m) for p, m in _keys(data, _FIELDS) if m == "unknown field"]
+        problems = [(p, m) for p, m in _keys(data, _KNOWN) if m == "unknown field"]
         problems += [
             ("", f'missing field "{k}"') for k in _FIELDS if k not in data and k not in _OPTIONAL
         ]
@@ -391,6 +408,12 @@ def _structure_report(converter: cattrs.Converter) -> Callable[[Any, type], Repo
                         f"expected one of {_shown(versions)}, got {_shown(data['version'])}",
                     )
                 )
+        if data.get(_VARIANT) is not None:
+            try:
+                spec = _structure_variant(data[_VARIANT], spec)
+            except _Problems as exc:
+                problems += [(f".{_VARIANT}{p}", m) for p, m in exc.problems]
+                spec = None  # the layout of the grids is not known
         for name in _FIELDS[2:]:
             if name not in data:
                 continue
@@ -412,6 +435,24 @@ def _structure_report(converter: cattrs.Converter) -> Callable[[Any, type], Repo
         return Report(**fields)
 
     return structure
+
+
+def _structure_variant(value: Any, spec: TemplateSpec | None) -> TemplateSpec | None:
+    """The spec of the variant ``value`` names, of the version of ``spec`` (None: unknown)."""
+    names = list(
+        dict.fromkeys(
+            s.variant.value
+            for s in templates()
+            if s.variant is not None and (spec is None or s.version is spec.version)
+        )
+    )
+    if isinstance(value, str) and value in names:
+        return template(spec.version, Variant(value)) if spec is not None else None
+    choices = f"one of {_shown(names)} or null" if names else "null"
+    if spec is not None:
+        choices += f" for the {spec.version.value} template"
+        choices += "" if names else " (it has no variants)"
+    raise _fail(choices, value)
 
 
 def _structure_disclosure(value: Any, specs: tuple[GridSpec, ...]) -> Disclosure:
@@ -583,12 +624,26 @@ def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the report format, read from the template declaration."""
     line = r"\S([^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*\S)?"
     paragraphs = {"type": "array", "items": {"$ref": "#/$defs/paragraph"}}
-    versions = []
+    versions: list[dict[str, Any]] = []
     for version in TemplateVersion:
-        spec = template(version)
+        names = [s.variant.value for s in templates() if s.version is version and s.variant]
         versions.append(
             {
                 "if": {"properties": {"version": {"const": version.value}}},
+                "then": {"properties": {_VARIANT: {"enum": [*names, None]}}},
+            }
+        )
+    for spec in templates():
+        # The grids of one spec: its version, and its variant (or no variant, or null).
+        variant = {"type": "null"} if spec.variant is None else {"const": spec.variant.value}
+        condition: dict[str, Any] = {
+            "properties": {"version": {"const": spec.version.value}, _VARIANT: variant}
+        }
+        if spec.variant is not None:
+            condition["required"] = [_VARIANT]
+        versions.append(
+            {
+                "if": condition,
                 "then": {
                     "properties": {
                         "disclosure": _object_schema(
@@ -612,6 +667,9 @@ def json_schema() -> dict[str, Any]:
         "properties": {
             "schema": {"const": SCHEMA_ID},
             "version": {"enum": [v.value for v in TemplateVersion]},
+            _VARIANT: {
+                "enum": [*dict.fromkeys(s.variant.value for s in templates() if s.variant), None]
+            },
             "agency": {"type": "string", "pattern": f"^({line})?$"},
             "year": {"type": "integer", "minimum": 2019, "maximum": 9999},
             "title": {"type": "string", "pattern": f"^({line})?$"},

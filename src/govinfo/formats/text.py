@@ -44,7 +44,7 @@ from govinfo.formats._result import InputInfo, ReadResult
 from govinfo.formats._textlex import PAGE_MARKER, TABLE_RULE, document, kind_of
 from govinfo.model import Blank, Grid, Placeholder, Report, Unread
 from govinfo.model import Cell as Value
-from govinfo.template import SECTIONS, ColumnKind, report_title, template
+from govinfo.template import SECTIONS, ColumnKind, report_title
 from govinfo.zh.amounts import Amount, format_amount
 
 __all__ = [
@@ -112,7 +112,9 @@ def render_text(report: Report) -> str:
     table, then the trailer; every line followed by one blank line. Table 2 is each block's
     caption, header cells, and every row label followed by its values; table 3 is its header
     cells in reading order, then each group label once and each row label followed by its 7
-    values; table 4 is its header cells, then its 15 values. Prose is written verbatim.
+    values (a report on the single-（六） variant of 2021 prints （六）其他处理 as a row with its
+    values, as 2019 does); table 4 is its header cells, then its 15 values. Prose is written
+    verbatim.
 
     Cells: a count as digits ("4039"); a change (本年增/减) with its sign ("+461", "-18", "0");
     the fee as a plain decimal in the column's 万元 ("299.8145"); an amount with its unit
@@ -128,7 +130,7 @@ def render_text(report: Report) -> str:
     word that no label begins with, and neither the blank nor the unread mark.
     """
     _check(report)
-    spec = template(report.version)
+    spec = report.template
     out: list[str] = [report.title, *report.preamble, SECTIONS[0].heading]
     out += report.overview.paragraphs()
     out.append(SECTIONS[1].heading)
