@@ -116,12 +116,12 @@ Cell: TypeAlias = int | Decimal | Amount | Blank | Placeholder | Unread
 def cell_fits(kind: ColumnKind, cell: object) -> bool:
     """Whether ``cell`` may stand in a column of ``kind``: its number type, or blank, unread or
     a placeholder."""
+    if type(cell) is int:  # the common case first: most cells of most reports are counts
+        return kind is ColumnKind.DELTA or (kind is ColumnKind.COUNT and cell >= 0)
     if isinstance(cell, Blank | Placeholder | Unread):
         return True
-    if kind is ColumnKind.COUNT:
-        return type(cell) is int and cell >= 0
-    if kind is ColumnKind.DELTA:
-        return type(cell) is int
+    if kind is ColumnKind.COUNT or kind is ColumnKind.DELTA:
+        return False
     if kind is ColumnKind.MONEY:
         return isinstance(cell, Decimal) and cell.is_finite() and not cell.is_signed()
     return isinstance(cell, Amount)

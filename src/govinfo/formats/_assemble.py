@@ -203,24 +203,14 @@ def _requests_spec(spec: TemplateSpec, cells: Sequence[Cell]) -> GridSpec:
     row when the cells print that label directly followed by a value (a number, a placeholder,
     the blank mark: anything but a label) and none of the sub-rows it replaces, as both 洪泽区
     reports do on the 2021 template."""
-    variant = next(
-        (
-            s
-            for s in templates()
-            if s.version is spec.version and s.variant is Variant.SINGLE_OTHER_HANDLING
-        ),
-        None,
-    )
-    if variant is None or spec.variant is not None:
+    known = _VARIANTS.get(spec.version)
+    if known is None or spec.variant is not None:
         return spec.requests
-    (single,) = (r for r in variant.requests.rows if r not in spec.requests.rows)
-    replaced = {r.label for r in spec.requests.rows if r not in variant.requests.rows}
+    variant, single, replaced, starts = known
     index, end, found = label_index(spec.requests), len(cells), False
-    first = fold(single.label)[:3]  # "(六)": only cells that may begin a label are matched
-    starts = {fold(label)[:2] for label in replaced}
     for i in range(end):
         key = cells[i].key
-        if not (key.startswith(first) or key[:2] in starts):
+        if key[:3] not in starts:  # only a cell that may begin one of those labels
             continue
         matched = match(cells, i, end, index)
         if matched is None:
@@ -228,9 +218,29 @@ def _requests_spec(spec: TemplateSpec, cells: Sequence[Cell]) -> GridSpec:
         target, after = matched
         if target.kind == ROW and target.label in replaced:
             return spec.requests  # a sub-row of （六） is printed
-        if target.kind == GROUP and target.label == single.label:
+        if target.kind == GROUP and target.label == single:
             found = found or (after < end and match(cells, after, end, index) is None)
     return variant.requests if found else spec.requests
+
+
+def _variants() -> dict[TemplateVersion, tuple[TemplateSpec, str, frozenset[str], frozenset[str]]]:
+    """Per version with the single-（六） variant: the variant, the label of its single row, the
+    labels of the rows it replaces, and the first three folded characters of all of them."""
+    out = {}
+    for variant in templates():
+        if variant.variant is not Variant.SINGLE_OTHER_HANDLING:
+            continue
+        standard = template(variant.version)
+        (single,) = (r for r in variant.requests.rows if r not in standard.requests.rows)
+        replaced = frozenset(
+            r.label for r in standard.requests.rows if r not in variant.requests.rows
+        )
+        starts = frozenset(fold(label)[:3] for label in (single.label, *replaced))
+        out[variant.version] = (variant, single.label, replaced, starts)
+    return out
+
+
+_VARIANTS: Final = _variants()
 
 
 def _shown(cells: Sequence[Cell]) -> str:

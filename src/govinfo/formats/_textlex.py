@@ -72,10 +72,11 @@ class Line(Paragraph):
     def __init__(self, start: int, text: str, content: str) -> None:
         # The slots of Paragraph set here directly: this runs for every line of every report.
         self.content = content
-        self.at = start + text.index(content[0])
+        self.at = start if text[0] == content[0] else start + text.index(content[0])
         self.header = False
-        self._cells = None
-        self.single = content[0] != "|" and not _HAS_SPACE.search(content)
+        # No whitespace inside: digits and ideographs are alphanumeric (the common case);
+        # str.split breaks at exactly the characters _HAS_SPACE finds.
+        self.single = content[0] != "|" and (content.isalnum() or len(content.split(None, 1)) == 1)
         self.start = start
         self.text = text
 
