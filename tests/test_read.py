@@ -7,8 +7,12 @@ import codecs
 import csv
 import io
 import pathlib
+import pickle
+from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import govinfo
 from govinfo.diagnostics import Severity
@@ -17,8 +21,11 @@ from govinfo.formats import Kind, read, read_all
 from govinfo.formats._assemble import assemble
 from govinfo.formats._document import Cell, CellDocument, Paragraph
 from govinfo.formats._textlex import uniform
+from govinfo.formats.text import BLANK_MARK
+from govinfo.model import Blank, Placeholder
 from govinfo.sources import CellSource, TextSource
 from govinfo.template import SECTIONS
+from govinfo.zh.amounts import Unit, parse_amount
 
 EXAMPLE = govinfo.load_example()
 TEXT = pathlib.Path(govinfo.example_path(".txt")).read_text(encoding="utf-8")
@@ -298,3 +305,60 @@ def test_the_second_front_end_locates_its_errors_in_its_own_terms():
     report, diagnostics, _ = assemble(csv_document(text), strict=False)
     assert report.requests["withheld_enforcement_files", "natural_person"] is govinfo.UNREAD
     assert str(diagnostics[0].source).startswith("csv table 1, row ")
+
+
+# --- never silently wrong, whatever the damage ----------------------------------------------
+
+_LINES = TEXT.split("\n")
+
+
+@st.composite
+def damaged(draw):
+    """The reference text with a few lines deleted, repeated, swapped or stray numbers added."""
+    lines = list(_LINES)
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["delete", "repeat", "swap", "number", "blank"]))
+        if action == "delete":
+            del lines[at]
+        elif action == "repeat":
+            lines.insert(at, lines[at])
+        elif action == "swap" and at + 1 < len(lines):
+            lines[at], lines[at + 1] = lines[at + 1], lines[at]
+        elif action == "number":
+            lines.insert(at, str(draw(st.integers(0, 99))))
+        elif action == "blank":
+            lines.insert(at, BLANK_MARK)
+    return "\n".join(lines)
+
+
+@settings(max_examples=150, deadline=None)
+@given(damaged())
+def test_every_value_read_from_damaged_text_is_what_is_printed_at_its_source(text):
+    try:
+        result = read(text.encode())
+    except (TextSyntaxError, SeveralReports):
+        return  # nothing to build a report from (its year was deleted) or two runs of headings
+    sources = result.sources
+    for path, grid in result.report.grids():
+        for row, column, cell in grid.items():
+            source = sources[f"{path}.{row.key}.{column.key}"]
+            printed = source.text
+            if isinstance(cell, Blank):
+                assert printed in ("", BLANK_MARK)
+            elif type(cell) is int:
+                assert int(printed.replace(",", "").lstrip("+")) == cell
+            elif isinstance(cell, Decimal):
+                assert parse_amount(printed, default_unit=Unit.WAN_YUAN).value == cell
+            elif isinstance(cell, Placeholder):
+                assert printed == cell.text
+    # Whatever could not be read is said: an unread cell comes with an error.
+    assert bool(result.unread) <= bool(result.errors)
+
+
+def test_a_reading_survives_pickle():
+    result = read(TEXT.encode())
+    again = pickle.loads(pickle.dumps(result))
+    assert again == result
+    assert again.sources == result.sources
+    assert again.input == result.input

@@ -202,6 +202,14 @@ def test_model_formats_and_checks_answer_junk_with_a_domain_error(junk: object) 
         lambda: govinfo.render_text(junk),  # type: ignore[arg-type]
         lambda: govinfo.check(junk),  # type: ignore[arg-type]
         lambda: govinfo.unread_cells(junk),  # type: ignore[arg-type]
+        lambda: govinfo.read(junk),  # type: ignore[arg-type]
+        lambda: govinfo.read(junk, strict=True),  # type: ignore[arg-type]
+        lambda: govinfo.parse(junk),  # type: ignore[arg-type]
+        lambda: govinfo.read_all(junk),  # type: ignore[arg-type]
+        lambda: govinfo.read(b"x", kind=junk),  # type: ignore[arg-type]
+        lambda: govinfo.read(b"x", name=junk),  # type: ignore[arg-type]
+        lambda: govinfo.decode(junk),  # type: ignore[arg-type]
+        lambda: govinfo.sniff(junk),  # type: ignore[arg-type]
     ]
     for call in calls:
         with contextlib.suppress(GovInfoError):

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO, Any, TypeAlias
 
 from govinfo.diagnostics import Diagnostic, Severity
-from govinfo.errors import ReadError, SeveralReports, UnsupportedInput
+from govinfo.errors import ReadError, SeveralReports, UnsupportedInput, short_repr
 from govinfo.formats import _textlex
 from govinfo.formats._assemble import assemble, documents, split_reports
 from govinfo.formats._decode import Decoded, Kind, decode, sniff
@@ -110,6 +110,8 @@ def read_all(
 def _read(
     source: Readable, kind: Kind | str | None, strict: bool, name: str | None, *, several: bool
 ) -> tuple[ReadResult, ...]:
+    if name is not None and not isinstance(name, str):
+        raise ReadError(f"name: expected the file's name as a str, got {short_repr(name)}")
     data, path = _bytes(source)
     name = path if name is None else name
     found = _kind(kind) if kind is not None else sniff(data, suffix=_suffix(name))
@@ -180,7 +182,7 @@ def _kind(kind: Kind | str) -> Kind:
         return Kind(kind)
     except ValueError:
         known = ", ".join(repr(k.value) for k in Kind)
-        raise ReadError(f"unknown kind {kind!r}; expected one of {known}") from None
+        raise ReadError(f"unknown kind {short_repr(kind)}; expected one of {known}") from None
 
 
 def _suffix(name: str | None) -> str:
