@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterator
+from typing import TypeVar
 
 import attrs
 from attrs import field, frozen
@@ -441,27 +442,26 @@ _TEMPLATES: dict[tuple[TemplateVersion, Variant | None], TemplateSpec] = {
     ),
 }
 _ALL = tuple(_TEMPLATES.values())
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _member(kind: type[_E], value: object, what: str) -> _E:
+    try:
+        return kind(value)
+    except ValueError:
+        known = ", ".join(repr(v.value) for v in kind)
+        raise ModelError(
+            f"unknown template {what} {short_repr(value)}; expected one of {known}"
+        ) from None
 
 
 def template(version: TemplateVersion, variant: Variant | None = None) -> TemplateSpec:
     """The declaration of one template version (a :class:`TemplateVersion` or its value), or of
     one of its variants (a :class:`Variant` or its value)."""
-    try:
-        version = TemplateVersion(version)
-    except ValueError:
-        known = ", ".join(repr(v.value) for v in TemplateVersion)
-        raise ModelError(
-            f"unknown template version {short_repr(version)}; expected one of {known}"
-        ) from None
+    version = _member(TemplateVersion, version, "version")
     if variant is None:
         return _TEMPLATES[version, None]
-    try:
-        variant = Variant(variant)
-    except ValueError:
-        known = ", ".join(repr(v.value) for v in Variant)
-        raise ModelError(
-            f"unknown template variant {short_repr(variant)}; expected one of {known}"
-        ) from None
+    variant = _member(Variant, variant, "variant")
     try:
         return _TEMPLATES[version, variant]
     except KeyError:

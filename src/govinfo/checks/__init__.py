@@ -239,11 +239,10 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
     outcomes = tuple(c for c in t4.columns if c.key != _TOTAL)
     t4_total = t4.column(_TOTAL)
     plus = "＋".join
+    rule = functools.partial(Rule, version=version, variant=variant)
     out = [
-        Rule(
+        rule(
             code="t3.balance",
-            version=version,
-            variant=variant,
             identity=1,
             severity=Severity.ERROR,
             zh=f"表三每一列：{results.label}＋{forward.label} ＝ {new.label}＋{over.label}",
@@ -258,10 +257,8 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
                 ),
             ),
         ),
-        Rule(
+        rule(
             code="t3.row_total",
-            version=version,
-            variant=variant,
             identity=2,
             severity=Severity.ERROR,
             zh=f"表三每一行：{total.label} ＝ {plus(c.label for c in applicants)}",
@@ -278,10 +275,8 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
             ),
             derives_total=True,
         ),
-        Rule(
+        rule(
             code="t3.results_total",
-            version=version,
-            variant=variant,
             identity=3,
             severity=Severity.ERROR,
             zh=f"表三每一列：{results.label} ＝ {results.parents[0]}下其余{len(leaves)}行之和",
@@ -297,10 +292,8 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
             ),
             derives_total=True,
         ),
-        Rule(
+        rule(
             code="t4.group_total",
-            version=version,
-            variant=variant,
             identity=4,
             severity=Severity.ERROR,
             zh=f"表四每一组：{t4_total.label} ＝ {plus(c.label for c in outcomes)}",
@@ -316,10 +309,8 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
             ),
             derives_total=True,
         ),
-        Rule(
+        rule(
             code="t3.continuity",
-            version=version,
-            variant=variant,
             identity=6,
             severity=Severity.WARNING,
             zh=f"表三每一列：本年{over.label} ＝ 上年报告{forward.label}",
@@ -339,10 +330,8 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
     if version is TemplateVersion.V2021:
         issued, repealed, in_force = regulations.columns
         out.append(
-            Rule(
+            rule(
                 code="t2.in_force",
-                version=version,
-                variant=variant,
                 identity=7,
                 severity=Severity.WARNING,
                 zh=f"{regulations.caption}每一行：{in_force.label} ＝ 上年{in_force.label}"
@@ -368,10 +357,8 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
         blocks = tuple(b for b in others if {"previous_count", "change"} <= set(_keys(b.columns)))
         previous, change = blocks[0].column("previous_count"), blocks[0].column("change")
         out.append(
-            Rule(
+            rule(
                 code="t2.previous_count",
-                version=version,
-                variant=variant,
                 identity=8,
                 severity=Severity.WARNING,
                 zh=f"{'、'.join(b.caption for b in blocks)}每一行：{previous.label} ＝ "
