@@ -619,13 +619,10 @@ class Assembler:
             if found is not None:
                 break
             at += 1
-        for cell in cells[start:at]:
-            if _HAS_DIGIT.search(cell.key) and _is_number(cell.key):
-                self._at_cell(
-                    f"expected the header cells of {name} before the row label "
-                    f"{spec.rows[0].label}, found the number {cell.text}",
-                    cell,
-                )
+        self._stray_numbers(
+            cells[start:at],
+            f"expected the header cells of {name} before the row label {spec.rows[0].label}",
+        )
         if found is None or found[0].kind == STOP:
             # A cell with digits among the header cells is most likely the row, run together
             # ("规章000"); otherwise what ended the search.
@@ -687,6 +684,16 @@ class Assembler:
             )
             self._at_cell(message, cells[min(at, end - 1)])
         return Grid(spec, tuple(rows)), at
+
+    def _stray_numbers(self, cells: Sequence[Cell], expected: str) -> None:
+        """One error at the first number among header cells, saying how many there are: a
+        number there is never taken by position, and one diagnostic per number would make a
+        page of junk cost time and memory by the square of its size."""
+        numbers = [c for c in cells if _HAS_DIGIT.search(c.key) and _is_number(c.key)]
+        if numbers:
+            more = len(numbers) - 1
+            also = f" and {more} more number{'s' if more > 1 else ''}" if more else ""
+            self._at_cell(f"{expected}, found the number {numbers[0].text}{also}", numbers[0])
 
     def _finish(
         self,
@@ -790,13 +797,9 @@ class Assembler:
         for i, cell in enumerate(cells):
             if cell.header or cell.key in pieces:
                 last = i
-        for cell in cells[: last + 1]:
-            if _HAS_DIGIT.search(cell.key) and _is_number(cell.key):
-                self._at_cell(
-                    f"expected the header cells of {name} before its values, found the number "
-                    f"{cell.text}",
-                    cell,
-                )
+        self._stray_numbers(
+            cells[: last + 1], f"expected the header cells of {name} before its values"
+        )
         values = cells[last + 1 :]
         width = len(spec.columns)
         size = width * len(spec.rows)

@@ -15,9 +15,10 @@ format.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
-from govinfo.formats._labels import fold
+from govinfo.formats._labels import FOLD_CACHED, fold_short, fold_text
 from govinfo.sources import CellSource, Source, TextSource
 
 __all__ = ["Cell", "CellDocument", "Document", "Paragraph", "TextDocument"]
@@ -37,7 +38,10 @@ class Cell:
         self.at = at
         self.explicit = explicit
         self.header = header
-        self.key = fold(text) if text else ""
+        # fold() inlined: this runs for every cell of every report.
+        self.key = (
+            (fold_short(text) if len(text) <= FOLD_CACHED else fold_text(text)) if text else ""
+        )
 
     def __repr__(self) -> str:
         return f"Cell({self.text!r}, at={self.at})"
@@ -92,15 +96,28 @@ class TextDocument(Document):
     def __init__(self, text: str, paragraphs: list[Paragraph]) -> None:
         super().__init__(paragraphs)
         self.text = text
+        self._starts: list[int] | None = None
+
+    def position(self, at: int) -> tuple[int, int]:
+        """The 1-based line and column of offset ``at``: a search in the offsets of the line
+        starts, found once, so locating many places costs no more than reading the text."""
+        if self._starts is None:
+            source = self.text or ""
+            starts, find = [0], source.find
+            at_break = find("\n")
+            while at_break != -1:
+                starts.append(at_break + 1)
+                at_break = find("\n", at_break + 1)
+            self._starts = starts
+        line = bisect.bisect_right(self._starts, at)
+        return line, at - self._starts[line - 1] + 1
 
     def locate(self, at: int, text: str) -> TextSource:
-        source = self.text or ""
-        line = source.count("\n", 0, at) + 1
-        column = at - (source.rfind("\n", 0, at) + 1) + 1
+        line, column = self.position(at)
         return TextSource(offset=at, length=len(text), line=line, column=column, text=text)
 
     def line_of(self, at: int) -> str:
-        return f"line {(self.text or '').count(chr(10), 0, at) + 1}"
+        return f"line {self.position(at)[0]}"
 
 
 class CellDocument(Document):

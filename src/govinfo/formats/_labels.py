@@ -22,12 +22,15 @@ if TYPE_CHECKING:
     from govinfo.formats._document import Cell
 
 __all__ = [
+    "FOLD_CACHED",
     "GROUP",
     "ROW",
     "STOP",
     "Index",
     "Target",
     "fold",
+    "fold_short",
+    "fold_text",
     "fragments",
     "header_keys",
     "label_index",
@@ -47,7 +50,11 @@ _FOLD: Final = str.maketrans(
 _ARABIC_COMMA: Final = re.compile(r"([0-9]+)、")
 
 
-@functools.lru_cache(maxsize=4096)
+FOLD_CACHED: Final = 200
+"""Texts up to this length are folded once and remembered (labels and values repeat across
+reports); longer ones are folded every time, so a huge cell never stays in memory."""
+
+
 def fold(text: str) -> str:
     """``text`` folded for comparing labels: one form of punctuation and digits, no spaces.
 
@@ -56,10 +63,19 @@ def fold(text: str) -> str:
     >>> fold("（三）不予公开"), fold("危及“三安全一稳定”")
     ('(三)不予公开', '危及"三安全一稳定"')
     """
+    return fold_short(text) if len(text) <= FOLD_CACHED else fold_text(text)
+
+
+def fold_text(text: str) -> str:
+    """:func:`fold`, remembering nothing."""
     key = normalize(text).translate(_FOLD)
     if key[:1].isdigit() and "、" in key:  # "1、" is the same enumerator as "1."
         key = _ARABIC_COMMA.sub(r"\1.", key, count=1)
     return key
+
+
+fold_short = functools.lru_cache(maxsize=4096)(fold_text)
+"""``fold`` of a text of at most :data:`FOLD_CACHED` characters, remembered."""
 
 
 # --- labels -----------------------------------------------------------------------------------
