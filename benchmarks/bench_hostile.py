@@ -1,0 +1,145 @@
+"""Read hostile input shapes at growing sizes and print time and peak memory for each.
+
+Run it from the repository root::
+
+    python benchmarks/bench_hostile.py [--sizes 100000,1000000,10000000] [--shapes a,b]
+
+Each shape is built from the bundled reference report, grown to each size (in bytes of
+UTF-8), and read in a fresh interpreter: ``read_text`` for text shapes, ``from_json`` for JSON
+ones, with the answer (a result or a GovInfoError) ignored. Time is the wall time of the read
+alone; peak memory the largest resident set of that interpreter less its resident set before
+reading, per input byte. Targets: time 10 MB / 1 MB at most 12, and peak memory at most 100
+bytes per input byte. Not a test: the table goes in docs/reliability.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import govinfo  # noqa: E402
+
+TEXT = Path(govinfo.example_path(".txt")).read_text(encoding="utf-8")
+JSON = Path(govinfo.example_path(".json")).read_text(encoding="utf-8")
+HEADING_3 = "三、收到和处理政府信息公开申请情况\n"
+FIRST_ROW = "一、本年新收政府信息公开申请数量\n"
+ROW = "7.属于行政执法案卷\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n"
+
+
+def _fill(unit: str, size: int) -> str:
+    """``unit`` repeated to about ``size`` bytes of UTF-8."""
+    return unit * max(1, size // max(1, len(unit.encode())))
+
+
+def _at(marker: str, insert: Callable[[int], str]) -> Callable[[int], str]:
+    def make(size: int) -> str:
+        head, tail = TEXT.split(marker, 1)
+        return head + marker + insert(size) + tail
+
+    return make
+
+
+SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
+    "numbers before table 3's rows, a line each": (
+        "text",
+        _at(HEADING_3, lambda n: _fill("7\n", n)),
+    ),
+    "numbers before table 3's rows, one line": (
+        "text",
+        _at(HEADING_3, lambda n: _fill("7 ", n) + "\n"),
+    ),
+    "junk rows inside table 3": ("text", _at(FIRST_ROW, lambda n: _fill("甲乙丙\n\n8\n", n))),
+    "a row label with its values, repeated": ("text", _at(FIRST_ROW, lambda n: _fill(ROW, n))),
+    "page markers repeated": ("text", _at(HEADING_3, lambda n: _fill("- 3 -\n", n))),
+    "Markdown junk rows": ("text", _at(FIRST_ROW, lambda n: _fill("| x | 1 | |\n", n))),
+    "the heading of 一 repeated": ("text", lambda n: TEXT + _fill("一、总体情况\n", n)),
+    "the whole file on one line": ("text", lambda n: _fill(TEXT.replace("\n", " "), n)),
+    "a table cell of N digits": ("text", _at(FIRST_ROW, lambda n: _fill("1", n) + "\n")),
+    "a title of N digits": ("text", lambda n: _fill("1", n) + "\n" + TEXT),
+    "one huge paragraph line": (
+        "text",
+        _at("一、总体情况\n", lambda n: _fill("全年无事。", n) + "\n"),
+    ),
+    "JSON: many paragraphs": (
+        "json",
+        lambda n: JSON.replace('"preamble": [', '"preamble": [' + _fill('"段落",', n), 1),
+    ),
+    "JSON: many unknown keys": (
+        "json",
+        lambda n: "{" + "".join(f'"k{i}": 0,' for i in range(n // 10)) + JSON.lstrip()[1:],
+    ),
+    "JSON: many bad paragraphs": (
+        "json",
+        lambda n: JSON.replace('"preamble": [', '"preamble": [' + _fill("1,", n), 1),
+    ),
+}
+
+WORKER = r"""
+import json, resource, sys, time
+import govinfo
+kind, path = sys.argv[1], sys.argv[2]
+data = open(path, encoding="utf-8").read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+start = time.perf_counter()
+try:
+    govinfo.read_text(data) if kind == "text" else govinfo.from_json(data)
+except govinfo.GovInfoError:
+    pass
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({"seconds": seconds, "peak_kib": peak - before}))
+"""
+
+
+def _measure(kind: str, text: str, folder: Path) -> dict[str, float]:
+    path = folder / "input"
+    path.write_text(text, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-c", WORKER, kind, str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT / "src")},
+    )
+    result: dict[str, float] = json.loads(out.stdout)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--sizes", default="100000,1000000,10000000")
+    parser.add_argument("--shapes", default="", help="comma-separated words of shape names")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    wanted = [w for w in args.shapes.split(",") if w]
+    import tempfile
+
+    print(f"python {sys.version.split()[0]}; sizes {sizes} bytes")
+    print(
+        "| shape | " + " | ".join(f"{s:,} B: s, B/B" for s in sizes) + " | time ratio last/prev |"
+    )
+    print("|---|" + "---|" * (len(sizes) + 1))
+    with tempfile.TemporaryDirectory() as temp:
+        for name, (kind, make) in SHAPES.items():
+            if wanted and not any(w in name for w in wanted):
+                continue
+            cells, times = [], []
+            for size in sizes:
+                text = make(size)
+                measured = _measure(kind, text, Path(temp))
+                per_byte = measured["peak_kib"] * 1024 / len(text.encode())
+                times.append(measured["seconds"])
+                cells.append(f"{measured['seconds']:.3f}, {per_byte:.0f}")
+            ratio = times[-1] / times[-2] if len(times) > 1 and times[-2] > 0 else float("nan")
+            print(f"| {name} | " + " | ".join(cells) + f" | {ratio:.1f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
