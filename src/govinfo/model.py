@@ -15,7 +15,8 @@ BLANK
 (3, BLANK)
 
 Values are never modified; :meth:`Grid.replace` and :func:`attrs.evolve` make changed copies.
-The model reads nothing but the template declaration: formats and checks live elsewhere.
+The model reads the template declaration (and the amounts and errors it is made of), nothing of
+the formats or the checks, which live elsewhere.
 """
 
 from __future__ import annotations

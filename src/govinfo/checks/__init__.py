@@ -34,6 +34,7 @@ from attrs import frozen
 
 from govinfo.checks import _culprit
 from govinfo.checks._layout import Layout, Slot, column_label, row_label, side, with_values
+from govinfo.diagnostics import Severity
 from govinfo.errors import CheckError
 from govinfo.model import (
     BLANK,
@@ -81,13 +82,6 @@ CULPRIT = "culprit"
 """The code of the finding that names the likely wrong cells of a table."""
 NOT_ADDED = "combine.not_added"
 """The code of the finding :func:`combine` gives for a cell whose parts could not be added."""
-
-
-class Severity(enum.Enum):
-    ERROR = "error"
-    """An identity the template states or its labels imply: a failure is a wrong number."""
-    WARNING = "warning"
-    """A heuristic (across years): a failure deserves a look, not necessarily a correction."""
 
 
 class Status(enum.Enum):

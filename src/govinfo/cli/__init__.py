@@ -105,6 +105,8 @@ def _parse(args: argparse.Namespace) -> int:
                 errors.append(result)
                 continue
             incomplete |= _incomplete(result)
+            if result.unread:
+                print(f"{name}: {len(result.unread)} cell(s) unread", file=sys.stderr)
             data = (
                 _sources_json(result)
                 if args.sources
@@ -342,8 +344,8 @@ def _convert(args: argparse.Namespace) -> int:
                 for line in outcome.diagnostics:
                     print(line, file=sys.stderr)
                 if outcome.unread:
-                    unread += 1
                     print(f"{outcome.name}: {outcome.unread} cell(s) unread", file=sys.stderr)
+                unread += outcome.incomplete
                 if outcome.error is not None:
                     errors.append(outcome.error)
                 elif outcome.output is not None:
@@ -355,7 +357,7 @@ def _convert(args: argparse.Namespace) -> int:
         if progress:
             progress.update(done, len(errors), final=True)
     converted = done - len(errors)
-    partly = f", {unread} with unread cells" if unread else ""
+    partly = f", {unread} read only in part" if unread else ""
     print(f"converted {converted} of {done} file(s){partly}", file=sys.stderr)
     if errors:
         print(f"{len(errors)} file(s) failed:", file=sys.stderr)

@@ -31,7 +31,7 @@ from typing import IO, BinaryIO, Literal, NamedTuple, TextIO
 
 from govinfo import formats
 from govinfo.cli import _tabular
-from govinfo.diagnostics import Diagnostic
+from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import GovInfoError, JSONError, LocatedError, UndecodableInput
 from govinfo.formats import ReadResult, _decode
 from govinfo.formats.json import make_converter
@@ -114,11 +114,13 @@ def load(name: str, data: bytes | None = None, *, strict: bool = True) -> ReadRe
 
 
 def describe_diagnostic(name: str, diagnostic: Diagnostic) -> str:
-    """One line for a diagnostic: ``name:line:column: severity: message`` for text,
-    ``name: severity: message (where)`` otherwise."""
+    """One line for a diagnostic: ``name:line:column: message`` for text, ``name: message
+    (where)`` otherwise, as :func:`describe` gives an error; warnings and notes say so first
+    (``name:3:1: warning: message``)."""
     head = f"{name}:{diagnostic.line}:{diagnostic.column}" if diagnostic.line else name
     where = f" ({diagnostic.source})" if diagnostic.source and not diagnostic.line else ""
-    return f"{head}: {diagnostic.severity.value}: {diagnostic.message}{where}"
+    severity = "" if diagnostic.severity is Severity.ERROR else f"{diagnostic.severity.value}: "
+    return f"{head}: {severity}{diagnostic.message}{where}"
 
 
 def describe(name: str, error: BaseException) -> str:
@@ -170,6 +172,8 @@ class Outcome(NamedTuple):
     error: str | None
     unread: int = 0
     diagnostics: tuple[str, ...] = ()
+    incomplete: bool = False
+    """Read, but not all of it: an error was read past (--lenient) or a cell is unread."""
 
 
 _JSON = make_converter()
@@ -185,7 +189,7 @@ def _convert_one(name: str, to: Format, strict: bool = True) -> Outcome:
             data = _JSON.unstructure(report, Report)
             output = (json.dumps(data, ensure_ascii=False) + "\n").encode()
         lines = tuple(describe_diagnostic(name, d) for d in result.diagnostics)
-        return Outcome(name, output, None, len(result.unread), lines)
+        return Outcome(name, output, None, len(result.unread), lines, not result.ok)
     except Exception as exc:  # one bad file must not stop the batch: it is listed at the end
         return Outcome(name, None, describe(name, exc))
 

@@ -52,10 +52,41 @@ __all__ = [
 Readable: TypeAlias = "bytes | bytearray | memoryview | os.PathLike[str] | IO[bytes]"
 """What :func:`read` takes: the bytes of a file, its path, or a binary file object."""
 
-_FRONT_ENDS: dict[Kind, Callable[[str], Document]] = {
-    Kind.TEXT: _textlex.document,
+
+def _text(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:
+    decoded = decode(data, name=name if name is not None else "<input>")
+    return _textlex.document(decoded.text), decoded
+
+
+_FRONT_ENDS: dict[Kind, Callable[[bytes, str | None], tuple[Document, Decoded | None]]] = {
+    Kind.TEXT: _text,
 }
-"""The front-ends of decoded text, by kind. JSON is read by :func:`govinfo.from_json`."""
+"""The front-end of each kind: the bytes (and the file's name) to a document, and how the
+bytes were decoded when they are text (None for a binary format, which reads its own bytes).
+JSON is read by :func:`govinfo.from_json`, without a document."""
+
+
+def _decoding(
+    kind: Kind, decoded: Decoded | None, name: str | None
+) -> tuple[InputInfo, tuple[Diagnostic, ...]]:
+    """How the input was read, and the warning a guessed encoding deserves."""
+    if decoded is None:
+        return InputInfo(kind=kind, name=name), ()
+    info = InputInfo(
+        kind=kind,
+        encoding=decoded.encoding,
+        reason=decoded.reason,
+        guessed=decoded.guessed,
+        name=name,
+    )
+    if not decoded.guessed:
+        return info, ()
+    how = decoded.reason.removeprefix("guessed: ")
+    warning = Diagnostic(
+        severity=Severity.WARNING, message=f"the text encoding is a guess ({how}): check the text"
+    )
+    return info, (warning,)
+
 
 _NOT_YET = {
     Kind.HTML: "reading HTML pages is not built yet; save the page as text (the table cells one "
@@ -117,25 +148,12 @@ def _read(
     found = _kind(kind) if kind is not None else sniff(data, suffix=_suffix(name))
     if found in _NOT_YET:
         raise UnsupportedInput(_NOT_YET[found])
-    decoded = decode(data, name=name if name is not None else "<input>")
-    info = InputInfo(
-        kind=found,
-        encoding=decoded.encoding,
-        reason=decoded.reason,
-        guessed=decoded.guessed,
-        name=name,
-    )
-    notes: tuple[Diagnostic, ...] = ()
-    if decoded.guessed:
-        notes = (
-            Diagnostic(
-                severity=Severity.WARNING,
-                message=f"the text encoding was guessed ({decoded.reason}): check the text",
-            ),
-        )
     if found is Kind.JSON:
-        return (ReadResult(report=from_json(decoded.text), diagnostics=notes, input=info),)
-    document = _FRONT_ENDS[found](decoded.text)
+        text = decode(data, name=name if name is not None else "<input>")
+        info, notes = _decoding(found, text, name)
+        return (ReadResult(report=from_json(text.text), diagnostics=notes, input=info),)
+    document, decoded = _FRONT_ENDS[found](data, name)
+    info, notes = _decoding(found, decoded, name)
     starts = split_reports(document) if document.paragraphs else [0]
     if len(starts) > 1 and not several:
         raise SeveralReports(tuple(_where(document, s) for s in starts))
