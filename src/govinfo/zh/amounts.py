@@ -33,8 +33,9 @@ from typing import Any, Final, NoReturn
 
 from attrs import field, frozen
 
-from govinfo.errors import InvalidAmount, InvalidNumeral, ModelError, short_repr
+from govinfo.errors import InvalidAmount, ModelError, short_repr
 from govinfo.zh._chars import FINANCIAL, normalize
+from govinfo.zh._fault import Fault
 from govinfo.zh.numerals import check_script, read_number
 
 __all__ = [
@@ -104,8 +105,8 @@ class Amount:
 _JIAO_FEN_DIGITS: Final = "零一二三四五六七八九"
 
 
-def _fail(message: str, src: str, i: int) -> NoReturn:
-    raise InvalidAmount(message, src, i)
+def _fail(message: str, i: int) -> NoReturn:
+    raise Fault(message, i)
 
 
 def _found(src: str, i: int) -> str:
@@ -130,7 +131,7 @@ def _jiao_fen(s: str, src: str, i: int) -> tuple[int, int, int]:
     if i < n and s[i] == "整" and places < 2:
         i += 1
     if i != n:
-        _fail(f"expected 角, 分, 整 or the end of the amount, found {src[i]}", src, i)
+        _fail(f"expected 角, 分, 整 or the end of the amount, found {src[i]}", i)
     return hundredths, places, i
 
 
@@ -150,6 +151,13 @@ def parse_amount(text: str, *, default_unit: Unit | None = None) -> Amount:
         _type_error(text, "a string")
     if default_unit is not None and not isinstance(default_unit, Unit):
         _type_error(default_unit, "a Unit or None")
+    try:
+        return _read_amount(text, default_unit)
+    except Fault as fault:
+        raise fault.locate(InvalidAmount, text) from None
+
+
+def _read_amount(text: str, default_unit: Unit | None) -> Amount:
     s = normalize(text)
     n = len(s)
     yuan = -1
@@ -160,7 +168,7 @@ def parse_amount(text: str, *, default_unit: Unit | None = None) -> Amount:
     hundredths = places = 0
     if yuan < 0:
         if default_unit is None:
-            _fail(f"expected a unit 元, 万元 or 亿元, found {_found(text, n)}", text, n)
+            _fail(f"expected a unit 元, 万元 or 亿元, found {_found(text, n)}", n)
         unit, end = default_unit, n
     else:
         if yuan > 0 and s[yuan - 1] in "万亿":
@@ -170,22 +178,19 @@ def parse_amount(text: str, *, default_unit: Unit | None = None) -> Amount:
             unit, end = Unit.YUAN, yuan
         if yuan + 1 < n:
             if unit is not Unit.YUAN and s[yuan + 1] != "整":
-                _fail(f"expected the end of the amount, found {text[yuan + 1]}", text, yuan + 1)
+                _fail(f"expected the end of the amount, found {text[yuan + 1]}", yuan + 1)
             hundredths, places, _ = _jiao_fen(s, text, yuan + 1)
     if end == 0:
-        _fail(f"expected a number, found {_found(text, 0)}", text, 0)
-    try:
-        if not FINANCIAL.isdisjoint(text):
-            check_script(text[:end])
-        number, _ = read_number(s, text, 0, end)
-    except InvalidNumeral as error:
-        raise InvalidAmount(error.reason, text, error.position, error.length) from None
+        _fail(f"expected a number, found {_found(text, 0)}", 0)
+    if not FINANCIAL.isdisjoint(text):
+        check_script(text[:end])
+    number, _ = read_number(s, text, 0, end)
     if number < 0:
-        _fail(f"expected a non-negative amount, found {text[0]}", text, 0)
+        _fail(f"expected a non-negative amount, found {text[0]}", 0)
     value = Decimal(number)
     if places:
         if value.as_tuple().exponent != 0:
-            _fail(f"expected 元 after a whole number, found {text[yuan]}", text, yuan)
+            _fail(f"expected 元 after a whole number, found {text[yuan]}", yuan)
         value = Decimal((0, tuple(map(int, str(int(value) * 100 + hundredths))), -2))
         if places == 1:
             value = Decimal((0, value.as_tuple().digits[:-1], -1))
@@ -219,7 +224,7 @@ def format_amount(amount: Amount) -> str:
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     if len(digits) + max(exponent, 0) > 4000:
-        _fail("expected at most 4000 digits, found more", f"{value:.3e}", 0)
+        raise InvalidAmount("expected at most 4000 digits, found more", f"{value:.3e}", 0)
     return f"{value:f}{unit.value}"
 
 
@@ -236,5 +241,7 @@ def unit_from_header(header: str) -> Unit:
         _type_error(header, "a string")
     match = _HEADER_UNIT.search(normalize(header))
     if match is None:
-        _fail("expected a unit such as （单位：万元）, found none", header, len(header))
+        raise InvalidAmount(
+            "expected a unit such as （单位：万元）, found none", header, len(header)
+        )
     return Unit(match.group(1) or match.group(2))

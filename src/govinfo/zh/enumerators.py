@@ -27,8 +27,9 @@ from typing import Final, NoReturn
 
 from attrs import frozen
 
-from govinfo.errors import InvalidEnumerator, InvalidNumeral, short_repr
+from govinfo.errors import InvalidEnumerator, short_repr
 from govinfo.zh._chars import normalize
+from govinfo.zh._fault import Fault
 from govinfo.zh.numerals import FORM_DIGITS, format_number, read_number
 
 __all__ = [
@@ -88,8 +89,8 @@ def _found(src: str, i: int) -> str:
     return "the end of the text" if i >= len(src) else src[i]
 
 
-def _fail(message: str, src: str, i: int) -> NoReturn:
-    raise InvalidEnumerator(message, src, i)
+def _fail(message: str, i: int) -> NoReturn:
+    raise Fault(message, i)
 
 
 def _ordinal(s: str, src: str, i: int, chinese: bool) -> tuple[int, int]:
@@ -101,18 +102,15 @@ def _ordinal(s: str, src: str, i: int, chinese: bool) -> tuple[int, int]:
         i += 1
     if i == start:
         what = "a Chinese numeral" if chinese else "an Arabic number"
-        _fail(f"expected {what}, found {_found(src, i)}", src, i)
+        _fail(f"expected {what}, found {_found(src, i)}", i)
     if i - start > 12:
-        _fail(f"expected an ordinal of at most 12 digits, found {src[start:i]}", src, start)
-    try:
-        value, form = read_number(s, src, start, i)
-    except InvalidNumeral as error:
-        raise InvalidEnumerator(error.reason, src, error.position, error.length) from None
+        _fail(f"expected an ordinal of at most 12 digits, found {src[start:i]}", start)
+    value, form = read_number(s, src, start, i)
     if chinese and form == FORM_DIGITS and i - start > 1:
-        _fail(f"expected a numeral such as 十二, found {src[start:i]}", src, start)
+        _fail(f"expected a numeral such as 十二, found {src[start:i]}", start)
     assert isinstance(value, int)
     if value < 1:
-        _fail(f"expected an ordinal from 1, found {src[start:i]}", src, start)
+        _fail(f"expected an ordinal from 1, found {src[start:i]}", start)
     return value, i
 
 
@@ -120,7 +118,7 @@ def _read_enumerator(s: str, src: str, i: int) -> tuple[Enumerator, int]:
     """Read a marker at ``s[i]``: (marker, end)."""
     n = len(s)
     if i >= n:
-        _fail("expected a marker such as 一、 or （一）, found the end of the text", src, i)
+        _fail("expected a marker such as 一、 or （一）, found the end of the text", i)
     c = s[i]
     if c in _CIRCLED:
         return Enumerator(kind=EnumeratorKind.CIRCLED, ordinal=_CIRCLED[c]), i + 1
@@ -128,13 +126,13 @@ def _read_enumerator(s: str, src: str, i: int) -> tuple[Enumerator, int]:
         chinese = i + 1 < n and s[i + 1] in _CHINESE
         ordinal, j = _ordinal(s, src, i + 1, chinese)
         if j >= n or s[j] != ")":
-            _fail(f"expected ）, found {_found(src, j)}", src, j)
+            _fail(f"expected ）, found {_found(src, j)}", j)
         kind = EnumeratorKind.PAREN_CHINESE if chinese else EnumeratorKind.PAREN_ARABIC
         return Enumerator(kind=kind, ordinal=ordinal), j + 1
     if c in _CHINESE:
         ordinal, j = _ordinal(s, src, i, True)
         if j >= n or s[j] != "、":
-            _fail(f"expected 、, found {_found(src, j)}", src, j)
+            _fail(f"expected 、, found {_found(src, j)}", j)
         return Enumerator(kind=EnumeratorKind.CHINESE_COMMA, ordinal=ordinal), j + 1
     if c in _ARABIC:
         ordinal, j = _ordinal(s, src, i, False)
@@ -142,8 +140,8 @@ def _read_enumerator(s: str, src: str, i: int) -> tuple[Enumerator, int]:
             return Enumerator(kind=EnumeratorKind.ARABIC_COMMA, ordinal=ordinal), j + 1
         if j < n and s[j] == ".":
             return Enumerator(kind=EnumeratorKind.ARABIC_DOT, ordinal=ordinal), j + 1
-        _fail(f"expected . or 、, found {_found(src, j)}", src, j)
-    _fail(f"expected a marker such as 一、 or （一）, found {c}", src, i)
+        _fail(f"expected . or 、, found {_found(src, j)}", j)
+    _fail(f"expected a marker such as 一、 or （一）, found {c}", i)
 
 
 def _type_error(value: object, expected: str) -> NoReturn:
@@ -161,9 +159,12 @@ def parse_enumerator(text: str) -> Enumerator:
     if not isinstance(text, str):
         _type_error(text, "a string")
     s = normalize(text)
-    enumerator, i = _read_enumerator(s, text, 0)
-    if i != len(s):
-        _fail(f"expected the end of the marker, found {text[i]}", text, i)
+    try:
+        enumerator, i = _read_enumerator(s, text, 0)
+        if i != len(s):
+            _fail(f"expected the end of the marker, found {text[i]}", i)
+    except Fault as fault:
+        raise fault.locate(InvalidEnumerator, text) from None
     return enumerator
 
 
@@ -199,7 +200,7 @@ def split_enumerator(line: str) -> tuple[Enumerator | None, str]:
     s = normalize(line)
     try:
         enumerator, i = _read_enumerator(s, line, 0)
-    except InvalidEnumerator:
+    except Fault:
         return None, line
     if enumerator.kind is EnumeratorKind.ARABIC_DOT and i < len(s) and s[i] in _ARABIC:
         return None, line
@@ -214,7 +215,7 @@ def _check_ordinal(value: object, what: str, limit: int | None = None) -> int:
     if value < 1 or (limit is not None and value > limit):
         bound = f"from 1 to {limit}" if limit else "from 1"
         shown = str(value)
-        _fail(f"expected {what} {bound}, found {shown}", shown, 0)
+        raise InvalidEnumerator(f"expected {what} {bound}, found {shown}", shown, 0)
     return value
 
 
@@ -254,20 +255,27 @@ def parse_citation(text: str) -> Citation:
     """
     if not isinstance(text, str):
         _type_error(text, "a string")
+    try:
+        return _read_citation(text)
+    except Fault as fault:
+        raise fault.locate(InvalidEnumerator, text) from None
+
+
+def _read_citation(text: str) -> Citation:
     s = normalize(text)
     n = len(s)
     if not s.startswith("第"):
-        _fail(f"expected 第, found {_found(text, 0)}", text, 0)
+        _fail(f"expected 第, found {_found(text, 0)}", 0)
     article, i = _ordinal(s, text, 1, not (n > 1 and s[1] in _ARABIC))
     if i >= n or s[i] != "条":
-        _fail(f"expected 条, found {_found(text, i)}", text, i)
+        _fail(f"expected 条, found {_found(text, i)}", i)
     i += 1
     while i < n and s[i] in _SPACES:
         i += 1
     if i == n:
         return Citation(article=article)
     if s[i] != "第":
-        _fail(f"expected 第 or the end of the text, found {text[i]}", text, i)
+        _fail(f"expected 第 or the end of the text, found {text[i]}", i)
     i += 1
     paren = i < n and s[i] == "("
     if paren:
@@ -275,12 +283,12 @@ def parse_citation(text: str) -> Citation:
     item, i = _ordinal(s, text, i, not (i < n and s[i] in _ARABIC))
     if paren:
         if i >= n or s[i] != ")":
-            _fail(f"expected ）, found {_found(text, i)}", text, i)
+            _fail(f"expected ）, found {_found(text, i)}", i)
         i += 1
     if i >= n or s[i] != "项":
-        _fail(f"expected 项, found {_found(text, i)}", text, i)
+        _fail(f"expected 项, found {_found(text, i)}", i)
     if i + 1 != n:
-        _fail(f"expected the end of the text, found {text[i + 1]}", text, i + 1)
+        _fail(f"expected the end of the text, found {text[i + 1]}", i + 1)
     return Citation(article=article, item=item)
 
 
