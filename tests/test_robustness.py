@@ -144,6 +144,89 @@ def test_styles_of_the_wrong_kind(name: str, style: object, value: object) -> No
         WITH_STYLE[name](value, style=style)
 
 
+class LongerThanItIs(str):
+    """A str subclass whose ``__len__`` lies: it used to send seven readers past the end."""
+
+    def __len__(self) -> int:
+        return 2 * super().__len__() + 7
+
+
+class ShorterThanItIs(str):
+    def __len__(self) -> int:
+        return 0
+
+
+class LyingEverywhere(str):
+    """Every method a reader might call answers wrongly."""
+
+    def __len__(self) -> int:
+        return 1
+
+    def __getitem__(self, key: object) -> str:
+        return "一"
+
+    def __str__(self) -> str:
+        return "2022年1月18日"
+
+    def translate(self, table: object) -> str:
+        return "元"
+
+    def startswith(self, *args: object) -> bool:
+        return True
+
+    def find(self, *args: object) -> int:
+        return 0
+
+
+class ClaimsToBeAString:
+    """Not a str, though ``isinstance(x, str)`` says it is."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return str
+
+
+LIARS = [LongerThanItIs, ShorterThanItIs, LyingEverywhere]
+
+SAMPLES = [
+    "2022年1月18日",
+    "二〇二二年一月十八日发布，统计期限从2021年1月1日起",
+    "2021年1月1日起至12月31日止",
+    "一百九十万零三千九百七十一",
+    "一百零",
+    "（三）",
+    "1. 属于国家秘密",
+    "第二十条第（五）项",
+    "299.8145万元",
+    "4068.208",
+    "本年收费金额（单位：万元）",
+    "",
+]
+
+
+def _outcome(function: Callable[[object], object], value: object) -> object:
+    try:
+        return function(value)
+    except GovInfoError as error:
+        return type(error), str(error)
+
+
+#: Every public function of zh/ that reads text.
+READERS = sorted(name for name in PUBLIC if not name.startswith("format_"))
+
+
+@pytest.mark.parametrize("name", READERS)
+@pytest.mark.parametrize("liar", LIARS, ids=lambda c: c.__name__)
+def test_a_str_subclass_reads_as_its_plain_text(name: str, liar: type[str]) -> None:
+    for text in SAMPLES:
+        assert _outcome(PUBLIC[name], liar(text)) == _outcome(PUBLIC[name], text), text
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+def test_an_object_that_claims_to_be_a_str_is_not_one(name: str) -> None:
+    _answers(PUBLIC[name], ClaimsToBeAString())
+
+
 _ALPHABET = (
     "0123456789０１２３.,-/:()（）、．"
     "零〇○一二两三四五六七八九十百千万亿廿卅点负"

@@ -34,7 +34,7 @@ from typing import Any, Final, NoReturn
 from attrs import field, frozen
 
 from govinfo.errors import InvalidAmount, ModelError, short_repr
-from govinfo.zh._chars import FINANCIAL, normalize
+from govinfo.zh._chars import FINANCIAL, exact_str, normalize
 from govinfo.zh._fault import Fault
 from govinfo.zh.numerals import check_script, read_number
 
@@ -147,8 +147,7 @@ def parse_amount(text: str, *, default_unit: Unit | None = None) -> Amount:
     >>> parse_amount("壹佰元伍角贰分").value
     Decimal('100.52')
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidAmount)
     if default_unit is not None and not isinstance(default_unit, Unit):
         _type_error(default_unit, "a Unit or None")
     try:
@@ -237,8 +236,7 @@ def unit_from_header(header: str) -> Unit:
     >>> unit_from_header("本年收费金额（单位：万元）"), unit_from_header("金额(元)")
     (<Unit.WAN_YUAN: '万元'>, <Unit.YUAN: '元'>)
     """
-    if not isinstance(header, str):
-        _type_error(header, "a string")
+    header = exact_str(header, InvalidAmount)
     match = _HEADER_UNIT.search(normalize(header))
     if match is None:
         raise InvalidAmount(

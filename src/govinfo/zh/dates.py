@@ -40,7 +40,7 @@ import babel.dates
 from attrs import frozen
 
 from govinfo.errors import InvalidDate, short_repr
-from govinfo.zh._chars import normalize
+from govinfo.zh._chars import exact_str, normalize
 from govinfo.zh._fault import Fault
 from govinfo.zh.numerals import FORM_DIGITS, NumberStyle, format_number, read_number
 
@@ -230,8 +230,7 @@ def parse_date(text: str) -> datetime.date:
     >>> parse_date("2023 年 12 月 31 日"), parse_date("二〇二一年十二月廿一日星期二")
     (datetime.date(2023, 12, 31), datetime.date(2021, 12, 21))
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidDate)
     s = normalize(text)
     n = len(s)
     try:
@@ -268,8 +267,7 @@ def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
     >>> parse_period("自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止")
     (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidDate)
     try:
         return _read_period(text)
     except Fault as fault:
@@ -318,8 +316,7 @@ def find_dates(text: str) -> tuple[FoundDate, ...]:
     >>> [(f.date.isoformat(), f.start, f.end) for f in found]
     [('2021-01-01', 5, 14), ('2022-01-18', 16, 26)]
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidDate)
     s = normalize(text)
     n = len(s)
     found: list[FoundDate] = []

@@ -28,7 +28,7 @@ from typing import Final, NoReturn
 from attrs import frozen
 
 from govinfo.errors import InvalidEnumerator, short_repr
-from govinfo.zh._chars import normalize
+from govinfo.zh._chars import exact_str, normalize
 from govinfo.zh._fault import Fault
 from govinfo.zh.numerals import FORM_DIGITS, format_number, read_number
 
@@ -156,8 +156,7 @@ def parse_enumerator(text: str) -> Enumerator:
     >>> [parse_enumerator(t).ordinal for t in ("十二、", "(1)", "3．", "4、", "⑤", "（十）")]
     [12, 1, 3, 4, 5, 10]
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidEnumerator)
     s = normalize(text)
     try:
         enumerator, i = _read_enumerator(s, text, 0)
@@ -195,8 +194,7 @@ def split_enumerator(line: str) -> tuple[Enumerator | None, str]:
     >>> split_enumerator("1.5万元"), split_enumerator("一是加强")
     ((None, '1.5万元'), (None, '一是加强'))
     """
-    if not isinstance(line, str):
-        _type_error(line, "a string")
+    line = exact_str(line, InvalidEnumerator)
     s = normalize(line)
     try:
         enumerator, i = _read_enumerator(s, line, 0)
@@ -253,8 +251,7 @@ def parse_citation(text: str) -> Citation:
     >>> parse_citation("第二十条 第(五)项"), parse_citation("第21条")
     (Citation(article=20, item=5), Citation(article=21, item=None))
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidEnumerator)
     try:
         return _read_citation(text)
     except Fault as fault:

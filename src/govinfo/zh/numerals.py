@@ -42,7 +42,7 @@ from decimal import Decimal
 from typing import Final, NoReturn
 
 from govinfo.errors import InvalidNumeral, short_repr
-from govinfo.zh._chars import FINANCIAL, LOWER, normalize
+from govinfo.zh._chars import FINANCIAL, LOWER, exact_str, normalize
 from govinfo.zh._fault import Fault
 
 __all__ = [
@@ -523,8 +523,7 @@ def parse_number(text: str, *, lenient: bool = False) -> int | Decimal:
     一两
       ^^
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidNumeral)
     start, end = 0, len(text)
     if lenient:
         while start < end and text[start].isspace():
