@@ -16,8 +16,21 @@ are the same; writers use full-width parentheses and an ASCII dot)::
 
     enumerator := chinese 、 | ( chinese ) | arabic . | arabic 、 | ( arabic ) | ① … ㊿
     citation   := 第 number 条 [spaces] [第 (number | ( number )) 项]
-    chinese    := a positional Chinese numeral from 一 (or one digit), e.g. 十二
-    arabic     := Arabic digits without a leading zero, from 1
+    chinese    := a positional Chinese numeral from 一 to 九千九百九十九 (or one digit), e.g. 十二
+    arabic     := Arabic digits without a leading zero, from 1 to 9999
+
+One domain for readers and writers: an ordinal, article or item is from 1 to
+:data:`MAX_ORDINAL` (9999, the most a Chinese numeral without 万 writes; circled numbers go to
+:data:`MAX_CIRCLED`, 50). Writers refuse anything else, so that everything written reads back,
+and readers refuse larger Arabic numbers, so that everything read writes back (a citation is
+written in Chinese numerals whatever it was read from).
+
+>>> format_citation(Citation(article=10000))
+Traceback (most recent call last):
+  ...
+govinfo.errors.InvalidEnumerator: expected an article from 1 to 9999, found 10000 (line 1, column 1)
+10000
+^
 """
 
 from __future__ import annotations
@@ -33,6 +46,8 @@ from govinfo.zh._fault import Fault
 from govinfo.zh.numerals import FORM_DIGITS, format_number, read_number
 
 __all__ = [
+    "MAX_CIRCLED",
+    "MAX_ORDINAL",
     "Citation",
     "Enumerator",
     "EnumeratorKind",
@@ -73,6 +88,12 @@ class Citation:
     item: int | None = None
 
 
+#: The largest ordinal, article or item that markers and citations read and write.
+MAX_ORDINAL: Final = 9999
+
+#: The largest ordinal a circled number (①, ㊿) writes.
+MAX_CIRCLED: Final = 50
+
 _ARABIC: Final = frozenset("0123456789")
 _CHINESE: Final = frozenset("〇零一二三四五六七八九十百千两廿卅")
 _SPACES: Final = frozenset(" \t")
@@ -103,15 +124,27 @@ def _ordinal(s: str, src: str, i: int, chinese: bool) -> tuple[int, int]:
     if i == start:
         what = "a Chinese numeral" if chinese else "an Arabic number"
         _fail(f"expected {what}, found {_found(src, i)}", i)
-    if i - start > 12:
-        _fail(f"expected an ordinal of at most 12 digits, found {src[start:i]}", start)
+    if i < n and s[i] in "万亿" and chinese:  # 万 writes 10^4 and more
+        _fail(
+            f"expected an ordinal from 1 to {MAX_ORDINAL}, found {_shown(src, start, i + 1)}", start
+        )
+    if not chinese and i - start > _MAX_ORDINAL_DIGITS:
+        _fail(f"expected an ordinal from 1 to {MAX_ORDINAL}, found {_shown(src, start, i)}", start)
     value, form = read_number(s, src, start, i)
     if chinese and form == FORM_DIGITS and i - start > 1:
-        _fail(f"expected a numeral such as 十二, found {src[start:i]}", start)
+        _fail(f"expected a numeral such as 十二, found {_shown(src, start, i)}", start)
     assert isinstance(value, int)
-    if value < 1:
-        _fail(f"expected an ordinal from 1, found {src[start:i]}", start)
+    if not 1 <= value <= MAX_ORDINAL:
+        _fail(f"expected an ordinal from 1 to {MAX_ORDINAL}, found {_shown(src, start, i)}", start)
     return value, i
+
+
+_MAX_ORDINAL_DIGITS: Final = len(str(MAX_ORDINAL))
+
+
+def _shown(src: str, start: int, end: int) -> str:
+    """``src[start:end]`` for a message, cut after 20 characters."""
+    return src[start:end] if end - start <= 20 else f"{src[start : start + 20]}…"
 
 
 def _read_enumerator(s: str, src: str, i: int) -> tuple[Enumerator, int]:
@@ -207,13 +240,20 @@ def split_enumerator(line: str) -> tuple[Enumerator | None, str]:
     return enumerator, line[i:]
 
 
-def _check_ordinal(value: object, what: str, limit: int | None = None) -> int:
+def _check_ordinal(value: object, what: str, limit: int) -> int:
+    """``value`` as a plain int from 1 to ``limit``, or the domain error."""
     if isinstance(value, bool) or not isinstance(value, int):
         _type_error(value, f"an int {what}")
-    if value < 1 or (limit is not None and value > limit):
-        bound = f"from 1 to {limit}" if limit else "from 1"
-        shown = str(value)
-        raise InvalidEnumerator(f"expected {what} {bound}, found {shown}", shown, 0)
+    value = int.__index__(value)  # a subclass's overridden comparisons do not decide
+    if not 1 <= value <= limit:
+        # str() of an int beyond 4300 digits raises ValueError: never show that many.
+        if abs(value) < 10**20:
+            shown = str(value)
+        else:
+            shown = "a number of more than 20 digits"
+            if value < 0:
+                shown = "a negative " + shown[2:]
+        raise InvalidEnumerator(f"expected {what} from 1 to {limit}, found {shown}", shown, 0)
     return value
 
 
@@ -228,7 +268,7 @@ def format_enumerator(enumerator: Enumerator) -> str:
     kind = enumerator.kind
     if not isinstance(kind, EnumeratorKind):
         _type_error(kind, "an EnumeratorKind")
-    limit = 50 if kind is EnumeratorKind.CIRCLED else 10**16 - 1
+    limit = MAX_CIRCLED if kind is EnumeratorKind.CIRCLED else MAX_ORDINAL
     ordinal = _check_ordinal(enumerator.ordinal, "an ordinal", limit)
     if kind is EnumeratorKind.CIRCLED:
         return _CIRCLED_BY_ORDINAL[ordinal]
@@ -297,12 +337,11 @@ def format_citation(citation: Citation) -> str:
     """
     if not isinstance(citation, Citation):
         _type_error(citation, "a Citation")
-    limit = 10**16 - 1
-    article = _check_ordinal(citation.article, "an article", limit)
+    article = _check_ordinal(citation.article, "an article", MAX_ORDINAL)
     text = f"第{format_number(article)}条"
     if citation.item is None:
         return text
-    item = _check_ordinal(citation.item, "an item", limit)
+    item = _check_ordinal(citation.item, "an item", MAX_ORDINAL)
     return f"{text}第（{format_number(item)}）项"
 
 
