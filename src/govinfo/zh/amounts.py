@@ -20,8 +20,30 @@ digits survive a round trip: ``format_amount(parse_amount("1.50元")) == "1.50�
 Grammar (after :func:`govinfo.zh._chars.normalize`)::
 
     amount := number [unit] | number 元 [零] [digit 角] [digit 分] [整]
-    unit   := 元 | 圆 | 万元 | 亿元          (without a unit, ``default_unit`` applies)
-    number := a non-negative number as read by govinfo.zh.numerals.parse_number
+    unit   := 元 | 圆 | 万元 | 亿元 | 万 | 亿     (万 and 亿 alone only with a ``default_unit``)
+    number := a non-negative number as read by govinfo.zh.numerals.parse_number,
+              not ending in 万 or 亿 (but 万亿元: 1.5万亿元 is 15000亿元)
+
+**The 万 rule.** A final 万 or 亿 is the unit, counted once: without 元 it is 万元 or 亿元 with
+the 元 left out, as a fee column in 万元 prints ``299.8145万``. It is never a multiplier with
+``default_unit`` on top (that read 299.8145万 in a 万元 column as 2998145 万元), and the amount
+keeps the unit it was written in, so a caller that expects its column's unit sees a cell in
+another one (``0.03亿``) instead of a conversion:
+
+>>> parse_amount("299.8145万", default_unit=Unit.WAN_YUAN)
+Amount(value=Decimal('299.8145'), unit=<Unit.WAN_YUAN: '万元'>)
+>>> parse_amount("0.03亿", default_unit=Unit.WAN_YUAN)
+Amount(value=Decimal('0.03'), unit=<Unit.YI_YUAN: '亿元'>)
+
+Without a ``default_unit`` a bare 万 is not a unit (3万 could count people), and a unit
+written twice is an error, not 10^4 times the amount:
+
+>>> parse_amount("299.8145万万元")
+Traceback (most recent call last):
+  ...
+govinfo.errors.InvalidAmount: expected one unit, found 万万元 (line 1, column 9)
+299.8145万万元
+        ^^^^^^
 """
 
 from __future__ import annotations
@@ -103,6 +125,7 @@ class Amount:
 
 
 _JIAO_FEN_DIGITS: Final = "零一二三四五六七八九"
+_BARE_UNITS: Final = {"万": Unit.WAN_YUAN, "亿": Unit.YI_YUAN}
 
 
 def _fail(message: str, i: int) -> NoReturn:
@@ -168,7 +191,10 @@ def _read_amount(text: str, default_unit: Unit | None) -> Amount:
     if yuan < 0:
         if default_unit is None:
             _fail(f"expected a unit 元, 万元 or 亿元, found {_found(text, n)}", n)
-        unit, end = default_unit, n
+        if n and s[n - 1] in "万亿":  # the unit without its 元: 299.8145万 in a 万元 column
+            unit, end = _BARE_UNITS[s[n - 1]], n - 1
+        else:
+            unit, end = default_unit, n
     else:
         if yuan > 0 and s[yuan - 1] in "万亿":
             unit = Unit.WAN_YUAN if s[yuan - 1] == "万" else Unit.YI_YUAN
@@ -181,6 +207,16 @@ def _read_amount(text: str, default_unit: Unit | None) -> Amount:
             hundredths, places, _ = _jiao_fen(s, text, yuan + 1)
     if end == 0:
         _fail(f"expected a number, found {_found(text, 0)}", 0)
+    if (
+        end > 1
+        and s[end - 1] in "万亿"
+        and unit is not Unit.YUAN
+        and s[end - 1 : end + 1] != "万亿"
+    ):
+        unit_end = yuan + 1 if yuan >= 0 else n
+        raise Fault(
+            f"expected one unit, found {text[end - 1 : unit_end]}", end - 1, unit_end - end + 1
+        )
     if not FINANCIAL.isdisjoint(text):
         check_script(text[:end])
     number, _ = read_number(s, text, 0, end)
