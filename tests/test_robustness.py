@@ -27,6 +27,50 @@ from govinfo import (
 )
 from govinfo.errors import GovInfoError
 
+
+class LongerThanItIs(str):
+    """A str subclass whose ``__len__`` lies: it used to send seven readers past the end."""
+
+    def __len__(self) -> int:
+        return 2 * super().__len__() + 7
+
+
+class ShorterThanItIs(str):
+    def __len__(self) -> int:
+        return 0
+
+
+class LyingEverywhere(str):
+    """Every method a reader might call answers wrongly."""
+
+    def __len__(self) -> int:
+        return 1
+
+    def __getitem__(self, key: object) -> str:
+        return "一"
+
+    def __str__(self) -> str:
+        return "2022年1月18日"
+
+    def translate(self, table: object) -> str:
+        return "元"
+
+    def startswith(self, *args: object) -> bool:
+        return True
+
+    def find(self, *args: object) -> int:
+        return 0
+
+
+class ClaimsToBeAString:
+    """Not a str, though ``isinstance(x, str)`` says it is. Swept over zh/ only: the model
+    and the text front door still take ``isinstance`` at its word (AttributeError)."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return str
+
+
 JUNK: list[object] = [
     None,
     "",
@@ -57,12 +101,22 @@ JUNK: list[object] = [
     "零" * 10_000,
     "一万" * 5_000,
     "2022年" * 3_000,
+    "2022年" * 4_000,  # quadratic in find_dates until discarded candidates went unlocated
+    "二〇二二年十十月" * 4_000,
     "①" * 10_000,
     "元" * 10_000,
     "(" * 10_000,
     "一点" + "五" * 10_000,
     "0." + "1" * 10_000,
     "1" * 3_999 + "亿",
+    "1" * 5_000 + ".",  # an ordinal of 5000 digits
+    "（" + "1" * 5_000 + "）",
+    "第" + "1" * 5_000 + "条第（" + "一" * 5_000 + "）项",
+    "x" * 10_000 + "\n一百零",
+    LongerThanItIs("2022年1月18日"),
+    LongerThanItIs("（一）"),
+    ShorterThanItIs("299.8145万元"),
+    LyingEverywhere("第二十条"),
     12,
     1.5,
     Decimal("NaN"),
@@ -75,6 +129,11 @@ JUNK: list[object] = [
     datetime.date(1, 1, 1),
     datetime.datetime(2022, 1, 18),
     numerals.NumberStyle.DIGITS,
+    enumerators.Enumerator(kind=enumerators.EnumeratorKind.ARABIC_DOT, ordinal=10**5_000),
+    enumerators.Enumerator(kind=enumerators.EnumeratorKind.PAREN_CHINESE, ordinal=-(10**5_000)),
+    enumerators.Enumerator(kind=enumerators.EnumeratorKind.CIRCLED, ordinal=10**5_000),
+    enumerators.Citation(article=10**5_000),
+    enumerators.Citation(article=20, item=10**5_000),
     ("a",),
     ("a", "b", "c"),
     [],
@@ -142,48 +201,6 @@ def test_junk(name: str, value: object) -> None:
 def test_styles_of_the_wrong_kind(name: str, style: object, value: object) -> None:
     with contextlib.suppress(GovInfoError):
         WITH_STYLE[name](value, style=style)
-
-
-class LongerThanItIs(str):
-    """A str subclass whose ``__len__`` lies: it used to send seven readers past the end."""
-
-    def __len__(self) -> int:
-        return 2 * super().__len__() + 7
-
-
-class ShorterThanItIs(str):
-    def __len__(self) -> int:
-        return 0
-
-
-class LyingEverywhere(str):
-    """Every method a reader might call answers wrongly."""
-
-    def __len__(self) -> int:
-        return 1
-
-    def __getitem__(self, key: object) -> str:
-        return "一"
-
-    def __str__(self) -> str:
-        return "2022年1月18日"
-
-    def translate(self, table: object) -> str:
-        return "元"
-
-    def startswith(self, *args: object) -> bool:
-        return True
-
-    def find(self, *args: object) -> int:
-        return 0
-
-
-class ClaimsToBeAString:
-    """Not a str, though ``isinstance(x, str)`` says it is."""
-
-    @property  # type: ignore[misc]
-    def __class__(self) -> type:
-        return str
 
 
 LIARS = [LongerThanItIs, ShorterThanItIs, LyingEverywhere]
