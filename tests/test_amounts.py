@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
-from govinfo.errors import InvalidAmount, ModelError
+import govinfo
+from govinfo.errors import InvalidAmount, ModelError, TextSyntaxError
 from govinfo.zh.amounts import (
     Amount,
     Unit,
@@ -92,6 +95,94 @@ def test_malformed(text: str) -> None:
     with pytest.raises(InvalidAmount):
         parse_amount(text)
     assert not is_valid_amount(text)
+
+
+# --- The 万 rule: a final 万 or 亿 is the unit, counted once ------------------------------
+
+W, Y, YUAN = Unit.WAN_YUAN, Unit.YI_YUAN, Unit.YUAN
+
+
+@pytest.mark.parametrize(
+    ("text", "default_unit", "value", "unit"),
+    [
+        ("299.8145万", W, "299.8145", W),  # was 2998145 万元: 万 applied, then the column's unit
+        ("299.8145", W, "299.8145", W),
+        ("3千万", W, "3000", W),
+        ("一万", W, "1", W),
+        ("壹万", W, "1", W),
+        ("0.03亿", W, "0.03", Y),  # was 3000000 万元; now in its own unit, for the caller to refuse
+        ("299.8145万", YUAN, "299.8145", W),  # likewise in a 元 column: no conversion
+        ("1.5万亿", W, "15000", Y),
+        ("1.5万亿元", None, "15000", Y),  # 万亿 is one unit word
+        ("299.8145万元", W, "299.8145", W),
+        ("2998145元", W, "2998145", YUAN),
+    ],
+)
+def test_a_final_wan_is_the_unit_once(
+    text: str, default_unit: Unit | None, value: str, unit: Unit
+) -> None:
+    amount = parse_amount(text, default_unit=default_unit)
+    assert amount == Amount(Decimal(value), unit)
+    assert str(amount.value) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "default_unit"),
+    [
+        ("299.8145万", None),  # without a column's unit, 3万 might count people
+        ("299.8145万万元", None),
+        ("299.8145万万", W),
+        ("5亿亿元", None),
+        ("2亿万元", None),
+        ("亿万元", None),
+        ("万", W),
+    ],
+)
+def test_a_unit_without_a_number_or_written_twice(text: str, default_unit: Unit | None) -> None:
+    with pytest.raises(InvalidAmount):
+        parse_amount(text, default_unit=default_unit)
+    assert not is_valid_amount(text, default_unit=default_unit)
+
+
+@given(a=amounts, column=st.sampled_from(Unit))
+def test_a_unit_without_its_yuan_reads_the_same_in_any_column(a: Amount, column: Unit) -> None:
+    text = format_amount(a)
+    short = text if a.unit is Unit.YUAN else text.removesuffix("元")  # 299.8145万
+    assert parse_amount(short, default_unit=column) == a
+
+
+def test_doubled_unit_message() -> None:
+    with pytest.raises(InvalidAmount) as caught:
+        parse_amount("299.8145万万元")
+    assert str(caught.value) == (
+        "expected one unit, found 万万元 (line 1, column 9)\n299.8145万万元\n        ^^^^^^"
+    )
+
+
+def _example_with_fee(cell: str) -> str:
+    text = Path(govinfo.example_path(".txt")).read_text(encoding="utf-8")
+    assert text.count("\n299.8145万元\n") == 1
+    return text.replace("\n299.8145万元\n", f"\n{cell}\n")
+
+
+@pytest.mark.parametrize("cell", ["299.8145万", "299.8145万元", "299.8145", "２９９.８１４５万"])
+def test_the_fee_column_reads_a_bare_wan_once(cell: str) -> None:
+    report = govinfo.parse_text(_example_with_fee(cell))
+    fee = report.disclosure["fees"]["administrative_fees", "amount"]
+    assert fee == Decimal("299.8145")
+    assert str(fee) == "299.8145"
+
+
+@pytest.mark.parametrize(
+    "cell", ["2998145元", "299.8145元", "0.03亿元", "0.03亿", "299.8145万万元", "299.8145万万"]
+)
+def test_the_fee_column_refuses_another_unit(cell: str) -> None:
+    with pytest.raises(TextSyntaxError) as caught:
+        govinfo.parse_text(_example_with_fee(cell))
+    assert caught.value.reason == (
+        "expected an amount in 万元 in the column 本年收费金额（单位：万元）"
+        f" of the row 行政事业性收费, found {cell}"
+    )
 
 
 def test_missing_unit_message() -> None:

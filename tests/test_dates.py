@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import sys
+from typing import Any
 
 import pytest
 from hypothesis import given
 
-from govinfo.errors import InvalidDate
+from govinfo.errors import InvalidDate, LocatedError
 from govinfo.zh.dates import (
     DateStyle,
     find_dates,
@@ -142,3 +144,56 @@ def test_find_dates_in_a_report_sentence() -> None:
 def test_format_rejects(value: object) -> None:
     with pytest.raises(InvalidDate):
         format_date(value)  # type: ignore[arg-type]
+
+
+# --- find_dates is linear: counted, never timed (the machine is shared and noisy) -----------
+
+#: Runs of near-dates: every candidate fails, after reading a few characters.
+NEAR_DATES = [
+    "2022年",
+    "二〇二二年十十月",
+    "2022-1-",
+    "2022年1月",
+    "二〇二二年一",
+    "2022 年 13月1日",
+]
+
+
+def _profiled_calls(text: str) -> int:
+    """How many Python and C functions ``find_dates(text)`` calls: a measure of its work."""
+    calls = 0
+
+    def count(frame: object, event: str, arg: object) -> None:
+        nonlocal calls
+        calls += 1
+
+    sys.setprofile(count)
+    try:
+        find_dates(text)
+    finally:
+        sys.setprofile(None)
+    return calls
+
+
+@pytest.mark.parametrize("unit", NEAR_DATES)
+def test_find_dates_does_work_in_proportion_to_the_text(unit: str) -> None:
+    # Each failed candidate used to render a caret excerpt of the whole text (17 s at 4000).
+    small, large = _profiled_calls(unit * 300), _profiled_calls(unit * 1200)
+    assert large <= 4.5 * small
+
+
+@pytest.mark.parametrize("unit", NEAR_DATES)
+def test_find_dates_never_locates_a_candidate_it_discards(
+    unit: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    located: list[str] = []
+    init = LocatedError.__init__
+
+    def counting(self: LocatedError, message: str, *args: Any) -> None:
+        located.append(message)
+        init(self, message, *args)
+
+    monkeypatch.setattr(LocatedError, "__init__", counting)
+    assert find_dates(unit * 4000) == ()
+    assert find_dates(unit * 10 + "于2022年1月18日发布")[-1].date == D(2022, 1, 18)
+    assert located == []

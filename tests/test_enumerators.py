@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from govinfo.errors import InvalidEnumerator
 from govinfo.zh.enumerators import (
+    MAX_CIRCLED,
+    MAX_ORDINAL,
     Citation,
     Enumerator,
     EnumeratorKind,
@@ -18,7 +21,13 @@ from govinfo.zh.enumerators import (
     parse_enumerator,
     split_enumerator,
 )
-from strategies_numerals import citations, enumerators
+from strategies_numerals import (
+    any_ordinals,
+    citation_texts,
+    citations,
+    enumerators,
+    marker_texts,
+)
 
 K = EnumeratorKind
 
@@ -33,6 +42,116 @@ def test_enumerators_round_trip(e: Enumerator) -> None:
 @given(c=citations)
 def test_citations_round_trip(c: Citation) -> None:
     assert parse_citation(format_citation(c)) == c
+
+
+# --- One domain for writers and readers ---------------------------------------------------
+
+
+@given(kind=st.sampled_from(EnumeratorKind), ordinal=any_ordinals)
+def test_every_marker_the_writer_accepts_reads_back(kind: EnumeratorKind, ordinal: int) -> None:
+    marker = Enumerator(kind=kind, ordinal=ordinal)
+    limit = MAX_CIRCLED if kind is EnumeratorKind.CIRCLED else MAX_ORDINAL
+    try:
+        text = format_enumerator(marker)
+    except InvalidEnumerator:
+        assert not 1 <= ordinal <= limit
+    else:
+        assert 1 <= ordinal <= limit
+        assert parse_enumerator(text) == marker
+
+
+@given(article=any_ordinals, item=st.none() | any_ordinals)
+def test_every_citation_the_writer_accepts_reads_back(article: int, item: int | None) -> None:
+    citation = Citation(article=article, item=item)
+    try:
+        text = format_citation(citation)
+    except InvalidEnumerator:
+        assert not 1 <= article <= MAX_ORDINAL or (
+            item is not None and not 1 <= item <= MAX_ORDINAL
+        )
+    else:
+        assert parse_citation(text) == citation
+
+
+@given(text=marker_texts)
+def test_every_marker_the_reader_accepts_writes_back(text: str) -> None:
+    try:
+        marker = parse_enumerator(text)
+    except InvalidEnumerator:
+        return
+    written = format_enumerator(marker)
+    assert parse_enumerator(written) == marker
+    assert format_enumerator(parse_enumerator(written)) == written
+
+
+@given(text=citation_texts)
+def test_every_citation_the_reader_accepts_writes_back(text: str) -> None:
+    try:
+        citation = parse_citation(text)
+    except InvalidEnumerator:
+        return
+    written = format_citation(citation)
+    assert parse_citation(written) == citation
+    assert format_citation(parse_citation(written)) == written
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (Citation(article=10000), "expected an article from 1 to 9999, found 10000"),
+        (Citation(article=20, item=10000), "expected an item from 1 to 9999, found 10000"),
+        (
+            Enumerator(kind=K.PAREN_CHINESE, ordinal=10000),
+            "expected an ordinal from 1 to 9999, found 10000",
+        ),
+        (
+            Enumerator(kind=K.ARABIC_DOT, ordinal=10**12),
+            "expected an ordinal from 1 to 9999, found 1000000000000",
+        ),
+        (
+            Enumerator(kind=K.PAREN_ARABIC, ordinal=10**5000),  # str() of it raises ValueError
+            "expected an ordinal from 1 to 9999, found a number of more than 20 digits",
+        ),
+        (
+            Citation(article=-(10**5000)),
+            "expected an article from 1 to 9999, found a negative number of more than 20 digits",
+        ),
+    ],
+)
+def test_writers_refuse_what_the_readers_would_not_read(
+    value: Enumerator | Citation, message: str
+) -> None:
+    write = format_citation if isinstance(value, Citation) else format_enumerator
+    with pytest.raises(InvalidEnumerator) as caught:
+        write(value)  # type: ignore[arg-type]
+    assert caught.value.reason == message
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "（一万）",
+            "expected an ordinal from 1 to 9999, found 一万 (line 1, column 2)\n（一万）\n  ^^",
+        ),
+        ("12345.", "expected an ordinal from 1 to 9999, found 12345 (line 1, column 1)\n12345.\n^"),
+        (
+            "第12345条",
+            "expected an ordinal from 1 to 9999, found 12345 (line 1, column 2)\n第12345条\n  ^",
+        ),
+        (
+            "1" * 5000 + ".",
+            "expected an ordinal from 1 to 9999, found 11111111111111111111… (line 1, column 1)\n"
+            + "1" * 80
+            + "…\n^",
+        ),
+    ],
+)
+def test_readers_refuse_ordinals_beyond_the_domain(text: str, message: str) -> None:
+    read = parse_citation if text.startswith("第") else parse_enumerator
+    with pytest.raises(InvalidEnumerator) as caught:
+        read(text)
+    assert str(caught.value) == message
 
 
 @pytest.mark.parametrize(
@@ -144,3 +263,27 @@ def test_citation_message() -> None:
 def test_format_rejects(value: object) -> None:
     with pytest.raises(InvalidEnumerator):
         format_enumerator(value)  # type: ignore[arg-type]
+
+
+class _AlwaysInRange(int):
+    """An int whose comparisons lie: the writers compare the plain int instead."""
+
+    def __lt__(self, other: object) -> bool:
+        return False
+
+    def __gt__(self, other: object) -> bool:
+        return False
+
+    def __le__(self, other: object) -> bool:
+        return True
+
+    def __ge__(self, other: object) -> bool:
+        return True
+
+
+def test_an_int_subclass_cannot_talk_its_way_into_the_domain() -> None:
+    with pytest.raises(InvalidEnumerator, match="found a number of more than 20 digits"):
+        format_enumerator(Enumerator(kind=K.ARABIC_DOT, ordinal=_AlwaysInRange(10**5000)))
+    with pytest.raises(InvalidEnumerator, match="found 0"):
+        format_citation(Citation(article=_AlwaysInRange(0)))
+    assert format_enumerator(Enumerator(kind=K.CIRCLED, ordinal=_AlwaysInRange(3))) == "③"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo.errors import InvalidNumeral
+from govinfo.errors import EXCERPT_WIDTH, InvalidNumeral, caret_excerpt
 from govinfo.zh import numerals
 from govinfo.zh.numerals import NumberStyle, format_number, is_valid_number, parse_number
 from strategies_numerals import chinese_ints, decimals
@@ -202,6 +202,39 @@ def test_whole_error_message(text: str, message: str) -> None:
     with pytest.raises(InvalidNumeral) as caught:
         parse_number(text)
     assert str(caught.value) == message
+
+
+def test_an_error_on_a_long_line_shows_80_characters_around_it() -> None:
+    # A report extracted onto one line: the message must not carry the whole line.
+    with pytest.raises(InvalidNumeral) as caught:
+        parse_number("1" * 100 + "x" + "2" * 100)
+    assert str(caught.value) == (
+        "expected a digit or a unit such as 万 or 亿, found x (line 1, column 101)\n"
+        f"…{'1' * 39}x{'2' * 40}…\n"
+        f"{' ' * 40}^"
+    )
+
+
+@given(
+    left=st.integers(min_value=0, max_value=200),
+    before=st.text(alphabet="a一\t", max_size=20),
+    span=st.text(alphabet="b二", min_size=1, max_size=100),
+    after=st.text(alphabet="c三", max_size=20),
+    right=st.integers(min_value=0, max_value=200),
+)
+def test_a_cut_excerpt_keeps_the_caret_under_the_span(
+    left: int, before: str, span: str, after: str, right: int
+) -> None:
+    before = "a" * left + before
+    line_text = before + span + after + "c" * right
+    line, carets = caret_excerpt(f"x\n{line_text}\ny", 2 + len(before), len(span)).split("\n")
+    assert len(line) <= EXCERPT_WIDTH + 2
+    assert line == line_text or line.strip("…") in line_text
+    # The columns before the caret are the cells of what the line shows before the span.
+    lead = len(carets) - len(carets.lstrip(" "))
+    shown_before = line[: len(line) - len(line.lstrip("…a一\t"))]
+    assert lead == sum(2 if c == "一" else 1 for c in shown_before)
+    assert line[len(shown_before)] in "b二"
 
 
 def test_non_strings_are_invalid_numerals() -> None:

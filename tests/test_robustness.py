@@ -27,6 +27,50 @@ from govinfo import (
 )
 from govinfo.errors import GovInfoError
 
+
+class LongerThanItIs(str):
+    """A str subclass whose ``__len__`` lies: it used to send seven readers past the end."""
+
+    def __len__(self) -> int:
+        return 2 * super().__len__() + 7
+
+
+class ShorterThanItIs(str):
+    def __len__(self) -> int:
+        return 0
+
+
+class LyingEverywhere(str):
+    """Every method a reader might call answers wrongly."""
+
+    def __len__(self) -> int:
+        return 1
+
+    def __getitem__(self, key: object) -> str:
+        return "一"
+
+    def __str__(self) -> str:
+        return "2022年1月18日"
+
+    def translate(self, table: object) -> str:
+        return "元"
+
+    def startswith(self, *args: object) -> bool:
+        return True
+
+    def find(self, *args: object) -> int:
+        return 0
+
+
+class ClaimsToBeAString:
+    """Not a str, though ``isinstance(x, str)`` says it is. Swept over zh/ only: the model
+    and the text front door still take ``isinstance`` at its word (AttributeError)."""
+
+    @property  # type: ignore[misc]
+    def __class__(self) -> type:
+        return str
+
+
 JUNK: list[object] = [
     None,
     "",
@@ -57,12 +101,22 @@ JUNK: list[object] = [
     "零" * 10_000,
     "一万" * 5_000,
     "2022年" * 3_000,
+    "2022年" * 4_000,  # quadratic in find_dates until discarded candidates went unlocated
+    "二〇二二年十十月" * 4_000,
     "①" * 10_000,
     "元" * 10_000,
     "(" * 10_000,
     "一点" + "五" * 10_000,
     "0." + "1" * 10_000,
     "1" * 3_999 + "亿",
+    "1" * 5_000 + ".",  # an ordinal of 5000 digits
+    "（" + "1" * 5_000 + "）",
+    "第" + "1" * 5_000 + "条第（" + "一" * 5_000 + "）项",
+    "x" * 10_000 + "\n一百零",
+    LongerThanItIs("2022年1月18日"),
+    LongerThanItIs("（一）"),
+    ShorterThanItIs("299.8145万元"),
+    LyingEverywhere("第二十条"),
     12,
     1.5,
     Decimal("NaN"),
@@ -75,6 +129,11 @@ JUNK: list[object] = [
     datetime.date(1, 1, 1),
     datetime.datetime(2022, 1, 18),
     numerals.NumberStyle.DIGITS,
+    enumerators.Enumerator(kind=enumerators.EnumeratorKind.ARABIC_DOT, ordinal=10**5_000),
+    enumerators.Enumerator(kind=enumerators.EnumeratorKind.PAREN_CHINESE, ordinal=-(10**5_000)),
+    enumerators.Enumerator(kind=enumerators.EnumeratorKind.CIRCLED, ordinal=10**5_000),
+    enumerators.Citation(article=10**5_000),
+    enumerators.Citation(article=20, item=10**5_000),
     ("a",),
     ("a", "b", "c"),
     [],
@@ -142,6 +201,47 @@ def test_junk(name: str, value: object) -> None:
 def test_styles_of_the_wrong_kind(name: str, style: object, value: object) -> None:
     with contextlib.suppress(GovInfoError):
         WITH_STYLE[name](value, style=style)
+
+
+LIARS = [LongerThanItIs, ShorterThanItIs, LyingEverywhere]
+
+SAMPLES = [
+    "2022年1月18日",
+    "二〇二二年一月十八日发布，统计期限从2021年1月1日起",
+    "2021年1月1日起至12月31日止",
+    "一百九十万零三千九百七十一",
+    "一百零",
+    "（三）",
+    "1. 属于国家秘密",
+    "第二十条第（五）项",
+    "299.8145万元",
+    "4068.208",
+    "本年收费金额（单位：万元）",
+    "",
+]
+
+
+def _outcome(function: Callable[[object], object], value: object) -> object:
+    try:
+        return function(value)
+    except GovInfoError as error:
+        return type(error), str(error)
+
+
+#: Every public function of zh/ that reads text.
+READERS = sorted(name for name in PUBLIC if not name.startswith("format_"))
+
+
+@pytest.mark.parametrize("name", READERS)
+@pytest.mark.parametrize("liar", LIARS, ids=lambda c: c.__name__)
+def test_a_str_subclass_reads_as_its_plain_text(name: str, liar: type[str]) -> None:
+    for text in SAMPLES:
+        assert _outcome(PUBLIC[name], liar(text)) == _outcome(PUBLIC[name], text), text
+
+
+@pytest.mark.parametrize("name", sorted(PUBLIC))
+def test_an_object_that_claims_to_be_a_str_is_not_one(name: str) -> None:
+    _answers(PUBLIC[name], ClaimsToBeAString())
 
 
 _ALPHABET = (

@@ -1,6 +1,8 @@
 """``govinfo.enumerators`` is :mod:`govinfo.zh.enumerators`: moved there; this path stays."""
 
 from govinfo.zh.enumerators import (
+    MAX_CIRCLED,
+    MAX_ORDINAL,
     Citation,
     Enumerator,
     EnumeratorKind,
@@ -14,6 +16,8 @@ from govinfo.zh.enumerators import (
 )
 
 __all__ = [
+    "MAX_CIRCLED",
+    "MAX_ORDINAL",
     "Citation",
     "Enumerator",
     "EnumeratorKind",

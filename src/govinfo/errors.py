@@ -9,11 +9,13 @@ path such as ``$.requests.new_received.natural_person``.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+from unicodedata import east_asian_width
 
 if TYPE_CHECKING:
     from govinfo.sources import Source, TextSource
 
 __all__ = [
+    "EXCERPT_WIDTH",
     "CheckError",
     "GovInfoError",
     "InvalidAmount",
@@ -70,6 +72,10 @@ def short_repr(value: object) -> str:
     return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
+#: The most characters of a line that an excerpt shows; a longer line is cut around the span.
+EXCERPT_WIDTH = 80
+
+
 def caret_excerpt(source: str, position: int, length: int = 1) -> str:
     """The line of ``source`` holding ``position``, and a caret line under the span.
 
@@ -79,20 +85,36 @@ def caret_excerpt(source: str, position: int, length: int = 1) -> str:
     >>> print(caret_excerpt("一百零", 2))
     一百零
         ^^
+
+    A line longer than :data:`EXCERPT_WIDTH` characters shows only that many around the
+    span, with … where it is cut (a whole report on one line, extracted from a PDF):
+
+    >>> print(caret_excerpt("1" * 100 + "x" + "2" * 100, 100))
+    …111111111111111111111111111111111111111x2222222222222222222222222222222222222222…
+                                            ^
     """
     start = source.rfind("\n", 0, position) + 1
     end = source.find("\n", position)
-    line = source[start : end if end != -1 else len(source)]
+    if end == -1:
+        end = len(source)
+    left = right = ""
+    if end - start > EXCERPT_WIDTH:
+        # Keep the window's start at or before the span, and as much of the span as fits.
+        shown = min(max(length, 1), EXCERPT_WIDTH // 2)
+        cut = max(start, min(position - (EXCERPT_WIDTH - shown) // 2, end - EXCERPT_WIDTH))
+        if cut > start:
+            start, left = cut, "…"
+        if end - start > EXCERPT_WIDTH:
+            end, right = start + EXCERPT_WIDTH, "…"
+    line = source[start:end]
     column = position - start
-    pad = "".join(_cell_width(ch) * " " for ch in line[:column])
+    pad = "".join(_cell_width(ch) * " " for ch in left + line[:column])
     span = line[column : column + max(length, 1)] or " "
-    return f"{line}\n{pad}{'^' * sum(_cell_width(ch) for ch in span)}"
+    return f"{left}{line}{right}\n{pad}{'^' * sum(_cell_width(ch) for ch in span)}"
 
 
 def _cell_width(ch: str) -> int:
-    import unicodedata
-
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+    return 2 if east_asian_width(ch) in "WF" else 1
 
 
 class LocatedError(GovInfoError):

@@ -22,11 +22,14 @@ readers that use it.
 
 from __future__ import annotations
 
+from govinfo.errors import LocatedError, short_repr
+
 __all__ = [
     "ARABIC_DIGITS",
     "FINANCIAL",
     "LOWER",
     "VARIANTS",
+    "exact_str",
     "normalize",
 ]
 
@@ -98,3 +101,24 @@ def normalize(text: str) -> str:
     '(一)第二十條'
     """
     return text.translate(_TABLE)
+
+
+def exact_str(value: object, error: type[LocatedError]) -> str:
+    """``value`` as an exact ``str``, for a reader's public entry; ``error`` if not a string.
+
+    A subclass of ``str`` can override any method (a ``__len__`` that lies made the readers
+    index past the end), so a subclass is read as the plain copy ``str.__str__`` makes, which
+    no override changes. ``type()``, not ``isinstance``, decides: an object can claim to be a
+    ``str`` through ``__class__``.
+
+    >>> class Lying(str):
+    ...     def __len__(self) -> int:
+    ...         return 100
+    >>> text = exact_str(Lying("一百"), LocatedError)
+    >>> type(text).__name__, len(text)
+    ('str', 2)
+    """
+    kind = type(value)
+    if isinstance(value, str) and issubclass(kind, str):
+        return value if kind is str else str.__str__(value)
+    raise error(f"expected a string, found {kind.__name__}", short_repr(value), 0)

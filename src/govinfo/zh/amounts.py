@@ -20,8 +20,30 @@ digits survive a round trip: ``format_amount(parse_amount("1.50元")) == "1.50�
 Grammar (after :func:`govinfo.zh._chars.normalize`)::
 
     amount := number [unit] | number 元 [零] [digit 角] [digit 分] [整]
-    unit   := 元 | 圆 | 万元 | 亿元          (without a unit, ``default_unit`` applies)
-    number := a non-negative number as read by govinfo.zh.numerals.parse_number
+    unit   := 元 | 圆 | 万元 | 亿元 | 万 | 亿     (万 and 亿 alone only with a ``default_unit``)
+    number := a non-negative number as read by govinfo.zh.numerals.parse_number,
+              not ending in 万 or 亿 (but 万亿元: 1.5万亿元 is 15000亿元)
+
+**The 万 rule.** A final 万 or 亿 is the unit, counted once: without 元 it is 万元 or 亿元 with
+the 元 left out, as a fee column in 万元 prints ``299.8145万``. It is never a multiplier with
+``default_unit`` on top (that read 299.8145万 in a 万元 column as 2998145 万元), and the amount
+keeps the unit it was written in, so a caller that expects its column's unit sees a cell in
+another one (``0.03亿``) instead of a conversion:
+
+>>> parse_amount("299.8145万", default_unit=Unit.WAN_YUAN)
+Amount(value=Decimal('299.8145'), unit=<Unit.WAN_YUAN: '万元'>)
+>>> parse_amount("0.03亿", default_unit=Unit.WAN_YUAN)
+Amount(value=Decimal('0.03'), unit=<Unit.YI_YUAN: '亿元'>)
+
+Without a ``default_unit`` a bare 万 is not a unit (3万 could count people), and a unit
+written twice is an error, not 10^4 times the amount:
+
+>>> parse_amount("299.8145万万元")
+Traceback (most recent call last):
+  ...
+govinfo.errors.InvalidAmount: expected one unit, found 万万元 (line 1, column 9)
+299.8145万万元
+        ^^^^^^
 """
 
 from __future__ import annotations
@@ -33,8 +55,9 @@ from typing import Any, Final, NoReturn
 
 from attrs import field, frozen
 
-from govinfo.errors import InvalidAmount, InvalidNumeral, ModelError, short_repr
-from govinfo.zh._chars import FINANCIAL, normalize
+from govinfo.errors import InvalidAmount, ModelError, short_repr
+from govinfo.zh._chars import FINANCIAL, exact_str, normalize
+from govinfo.zh._fault import Fault
 from govinfo.zh.numerals import check_script, read_number
 
 __all__ = [
@@ -102,10 +125,11 @@ class Amount:
 
 
 _JIAO_FEN_DIGITS: Final = "零一二三四五六七八九"
+_BARE_UNITS: Final = {"万": Unit.WAN_YUAN, "亿": Unit.YI_YUAN}
 
 
-def _fail(message: str, src: str, i: int) -> NoReturn:
-    raise InvalidAmount(message, src, i)
+def _fail(message: str, i: int) -> NoReturn:
+    raise Fault(message, i)
 
 
 def _found(src: str, i: int) -> str:
@@ -130,7 +154,7 @@ def _jiao_fen(s: str, src: str, i: int) -> tuple[int, int, int]:
     if i < n and s[i] == "整" and places < 2:
         i += 1
     if i != n:
-        _fail(f"expected 角, 分, 整 or the end of the amount, found {src[i]}", src, i)
+        _fail(f"expected 角, 分, 整 or the end of the amount, found {src[i]}", i)
     return hundredths, places, i
 
 
@@ -146,10 +170,16 @@ def parse_amount(text: str, *, default_unit: Unit | None = None) -> Amount:
     >>> parse_amount("壹佰元伍角贰分").value
     Decimal('100.52')
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidAmount)
     if default_unit is not None and not isinstance(default_unit, Unit):
         _type_error(default_unit, "a Unit or None")
+    try:
+        return _read_amount(text, default_unit)
+    except Fault as fault:
+        raise fault.locate(InvalidAmount, text) from None
+
+
+def _read_amount(text: str, default_unit: Unit | None) -> Amount:
     s = normalize(text)
     n = len(s)
     yuan = -1
@@ -160,8 +190,11 @@ def parse_amount(text: str, *, default_unit: Unit | None = None) -> Amount:
     hundredths = places = 0
     if yuan < 0:
         if default_unit is None:
-            _fail(f"expected a unit 元, 万元 or 亿元, found {_found(text, n)}", text, n)
-        unit, end = default_unit, n
+            _fail(f"expected a unit 元, 万元 or 亿元, found {_found(text, n)}", n)
+        if n and s[n - 1] in "万亿":  # the unit without its 元: 299.8145万 in a 万元 column
+            unit, end = _BARE_UNITS[s[n - 1]], n - 1
+        else:
+            unit, end = default_unit, n
     else:
         if yuan > 0 and s[yuan - 1] in "万亿":
             unit = Unit.WAN_YUAN if s[yuan - 1] == "万" else Unit.YI_YUAN
@@ -170,22 +203,29 @@ def parse_amount(text: str, *, default_unit: Unit | None = None) -> Amount:
             unit, end = Unit.YUAN, yuan
         if yuan + 1 < n:
             if unit is not Unit.YUAN and s[yuan + 1] != "整":
-                _fail(f"expected the end of the amount, found {text[yuan + 1]}", text, yuan + 1)
+                _fail(f"expected the end of the amount, found {text[yuan + 1]}", yuan + 1)
             hundredths, places, _ = _jiao_fen(s, text, yuan + 1)
     if end == 0:
-        _fail(f"expected a number, found {_found(text, 0)}", text, 0)
-    try:
-        if not FINANCIAL.isdisjoint(text):
-            check_script(text[:end])
-        number, _ = read_number(s, text, 0, end)
-    except InvalidNumeral as error:
-        raise InvalidAmount(error.reason, text, error.position, error.length) from None
+        _fail(f"expected a number, found {_found(text, 0)}", 0)
+    if (
+        end > 1
+        and s[end - 1] in "万亿"
+        and unit is not Unit.YUAN
+        and s[end - 1 : end + 1] != "万亿"
+    ):
+        unit_end = yuan + 1 if yuan >= 0 else n
+        raise Fault(
+            f"expected one unit, found {text[end - 1 : unit_end]}", end - 1, unit_end - end + 1
+        )
+    if not FINANCIAL.isdisjoint(text):
+        check_script(text[:end])
+    number, _ = read_number(s, text, 0, end)
     if number < 0:
-        _fail(f"expected a non-negative amount, found {text[0]}", text, 0)
+        _fail(f"expected a non-negative amount, found {text[0]}", 0)
     value = Decimal(number)
     if places:
         if value.as_tuple().exponent != 0:
-            _fail(f"expected 元 after a whole number, found {text[yuan]}", text, yuan)
+            _fail(f"expected 元 after a whole number, found {text[yuan]}", yuan)
         value = Decimal((0, tuple(map(int, str(int(value) * 100 + hundredths))), -2))
         if places == 1:
             value = Decimal((0, value.as_tuple().digits[:-1], -1))
@@ -219,7 +259,7 @@ def format_amount(amount: Amount) -> str:
     _, digits, exponent = value.as_tuple()
     assert isinstance(exponent, int)
     if len(digits) + max(exponent, 0) > 4000:
-        _fail("expected at most 4000 digits, found more", f"{value:.3e}", 0)
+        raise InvalidAmount("expected at most 4000 digits, found more", f"{value:.3e}", 0)
     return f"{value:f}{unit.value}"
 
 
@@ -232,9 +272,10 @@ def unit_from_header(header: str) -> Unit:
     >>> unit_from_header("本年收费金额（单位：万元）"), unit_from_header("金额(元)")
     (<Unit.WAN_YUAN: '万元'>, <Unit.YUAN: '元'>)
     """
-    if not isinstance(header, str):
-        _type_error(header, "a string")
+    header = exact_str(header, InvalidAmount)
     match = _HEADER_UNIT.search(normalize(header))
     if match is None:
-        _fail("expected a unit such as （单位：万元）, found none", header, len(header))
+        raise InvalidAmount(
+            "expected a unit such as （单位：万元）, found none", header, len(header)
+        )
     return Unit(match.group(1) or match.group(2))

@@ -39,8 +39,9 @@ from typing import Final, NoReturn
 import babel.dates
 from attrs import frozen
 
-from govinfo.errors import InvalidDate, InvalidNumeral, short_repr
-from govinfo.zh._chars import normalize
+from govinfo.errors import InvalidDate, short_repr
+from govinfo.zh._chars import exact_str, normalize
+from govinfo.zh._fault import Fault
 from govinfo.zh.numerals import FORM_DIGITS, NumberStyle, format_number, read_number
 
 __all__ = [
@@ -95,8 +96,8 @@ def _found(src: str, i: int) -> str:
     return "the end of the text" if i >= len(src) else src[i]
 
 
-def _fail(message: str, src: str, i: int) -> NoReturn:
-    raise InvalidDate(message, src, i)
+def _fail(message: str, i: int) -> NoReturn:
+    raise Fault(message, i)
 
 
 def _skip_spaces(s: str, i: int, n: int) -> int:
@@ -108,7 +109,7 @@ def _skip_spaces(s: str, i: int, n: int) -> int:
 def _expect(s: str, src: str, i: int, n: int, char: str) -> int:
     i = _skip_spaces(s, i, n)
     if i >= n or s[i] != char:
-        _fail(f"expected {char}, found {_found(src, i)}", src, i)
+        _fail(f"expected {char}, found {_found(src, i)}", i)
     return i + 1 if char == "日" else _skip_spaces(s, i + 1, n)
 
 
@@ -119,18 +120,15 @@ def _component(s: str, src: str, i: int, n: int, arabic: bool, what: str) -> tup
         while i < n and s[i] in _ARABIC and i - start < 2:
             i += 1
         if i == start:
-            _fail(f"expected the {what} in Arabic digits, found {_found(src, i)}", src, i)
+            _fail(f"expected the {what} in Arabic digits, found {_found(src, i)}", i)
         return int(s[start:i]), i
     while i < n and s[i] in _CHINESE_NUMERAL:
         i += 1
     if i == start:
-        _fail(f"expected the {what} in Chinese numerals, found {_found(src, i)}", src, i)
-    try:
-        value, form = read_number(s, src, start, i)
-    except InvalidNumeral as error:
-        raise InvalidDate(error.reason, src, error.position, error.length) from None
+        _fail(f"expected the {what} in Chinese numerals, found {_found(src, i)}", i)
+    value, form = read_number(s, src, start, i)
     if form == FORM_DIGITS and i - start > 1:
-        _fail(f"expected the {what} as a numeral such as 十二, found {src[start:i]}", src, start)
+        _fail(f"expected the {what} as a numeral such as 十二, found {src[start:i]}", start)
     assert isinstance(value, int)
     return value, i
 
@@ -142,12 +140,12 @@ def _year(s: str, src: str, i: int, n: int) -> tuple[int, bool, int]:
     while i < n and s[i] in digits and i - start < 4:
         i += 1
     if i - start < 4:
-        _fail(f"expected a four-digit year, found {_found(src, i)}", src, i)
+        _fail(f"expected a four-digit year, found {_found(src, i)}", i)
     arabic = digits is _ARABIC
     text = s[start:i] if arabic else s[start:i].translate(_TO_ASCII)
     year = int(text)
     if year < 1:
-        _fail(f"expected a year from 1 to 9999, found {src[start:i]}", src, start)
+        _fail(f"expected a year from 1 to 9999, found {src[start:i]}", start)
     return year, arabic, i
 
 
@@ -156,12 +154,10 @@ _TO_ASCII: Final = str.maketrans("〇零一二三四五六七八九", "001234567
 
 def _check_day(src: str, year: int, month: int, month_at: int, day: int, day_at: int) -> None:
     if not 1 <= month <= 12:
-        _fail(f"expected a month from 1 to 12, found {month}", src, month_at)
+        _fail(f"expected a month from 1 to 12, found {month}", month_at)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        _fail(
-            f"expected a day from 1 to {last} in {year:04d}-{month:02d}, found {day}", src, day_at
-        )
+        _fail(f"expected a day from 1 to {last} in {year:04d}-{month:02d}, found {day}", day_at)
 
 
 def _read_date(
@@ -180,11 +176,11 @@ def _read_date(
             month_at = j + 1
             month, i = _component(s, src, month_at, n, True, "month")
             if i >= n or s[i] != separator:
-                _fail(f"expected {separator}, found {_found(src, i)}", src, i)
+                _fail(f"expected {separator}, found {_found(src, i)}", i)
             day_at = i + 1
             day, i = _component(s, src, day_at, n, True, "day")
             if i < n and s[i] in _ARABIC:
-                _fail(f"expected the end of the date, found {src[i]}", src, i)
+                _fail(f"expected the end of the date, found {src[i]}", i)
             _check_day(src, year, month, month_at, day, day_at)
             return datetime.date(year, month, day), i
         i = _expect(s, src, i, n, "年")
@@ -207,7 +203,6 @@ def _read_date(
                 _fail(
                     f"expected {prefix}{expected} for {date.isoformat()}, found"
                     f" {prefix}{found or 'nothing'}",
-                    src,
                     at,
                 )
             i = at + 1
@@ -235,13 +230,15 @@ def parse_date(text: str) -> datetime.date:
     >>> parse_date("2023 年 12 月 31 日"), parse_date("二〇二一年十二月廿一日星期二")
     (datetime.date(2023, 12, 31), datetime.date(2021, 12, 21))
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidDate)
     s = normalize(text)
     n = len(s)
-    date, i = _read_date(s, text, 0, n)
-    if i != n:
-        _fail(f"expected the end of the date, found {text[i]}", text, i)
+    try:
+        date, i = _read_date(s, text, 0, n)
+        if i != n:
+            _fail(f"expected the end of the date, found {text[i]}", i)
+    except Fault as fault:
+        raise fault.locate(InvalidDate, text) from None
     return date
 
 
@@ -270,8 +267,14 @@ def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
     >>> parse_period("自 2023 年 1 月 1 日起至 2023 年 12 月 31 日止")
     (datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidDate)
+    try:
+        return _read_period(text)
+    except Fault as fault:
+        raise fault.locate(InvalidDate, text) from None
+
+
+def _read_period(text: str) -> tuple[datetime.date, datetime.date]:
     s = normalize(text)
     n = len(s)
     i = _skip_spaces(s, 0, n)
@@ -282,7 +285,7 @@ def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
     if i < n and s[i] == "起":
         i = _skip_spaces(s, i + 1, n)
     if i >= n or s[i] not in _PERIOD_JOINERS:
-        _fail(f"expected 至, found {_found(text, i)}", text, i)
+        _fail(f"expected 至, found {_found(text, i)}", i)
     i = _skip_spaces(s, i + 1, n)
     last_at = i
     last, i = _read_date(s, text, i, n, default_year=first.year)
@@ -290,11 +293,10 @@ def parse_period(text: str) -> tuple[datetime.date, datetime.date]:
     if i < n and s[i] == "止":
         i += 1
     if i != n:
-        _fail(f"expected the end of the period, found {text[i]}", text, i)
+        _fail(f"expected the end of the period, found {text[i]}", i)
     if last < first:
         _fail(
             f"expected a date on or after {first.isoformat()}, found {last.isoformat()}",
-            text,
             last_at,
         )
     return first, last
@@ -314,8 +316,7 @@ def find_dates(text: str) -> tuple[FoundDate, ...]:
     >>> [(f.date.isoformat(), f.start, f.end) for f in found]
     [('2021-01-01', 5, 14), ('2022-01-18', 16, 26)]
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidDate)
     s = normalize(text)
     n = len(s)
     found: list[FoundDate] = []
@@ -327,7 +328,7 @@ def find_dates(text: str) -> tuple[FoundDate, ...]:
         start = match.start()
         try:
             date, end = _read_date(s, text, start, n)
-        except InvalidDate:
+        except Fault:  # not a date after all: discarded, so never located
             position = start + 1
             continue
         found.append(FoundDate(date=date, start=start, end=end))
@@ -351,7 +352,7 @@ def format_date(date: datetime.date, *, style: DateStyle = DateStyle.OFFICIAL) -
         _type_error(style, "a DateStyle")
     if date.year < 1000:
         iso = date.isoformat()
-        _fail(f"expected a year from 1000 to 9999, found {date.year}", iso, 0)
+        raise InvalidDate(f"expected a year from 1000 to 9999, found {date.year}", iso, 0)
     if style is DateStyle.OFFICIAL:
         year = format_number(date.year, style=NumberStyle.DIGITS)
         return f"{year}年{format_number(date.month)}月{format_number(date.day)}日"

@@ -16,8 +16,21 @@ are the same; writers use full-width parentheses and an ASCII dot)::
 
     enumerator := chinese 、 | ( chinese ) | arabic . | arabic 、 | ( arabic ) | ① … ㊿
     citation   := 第 number 条 [spaces] [第 (number | ( number )) 项]
-    chinese    := a positional Chinese numeral from 一 (or one digit), e.g. 十二
-    arabic     := Arabic digits without a leading zero, from 1
+    chinese    := a positional Chinese numeral from 一 to 九千九百九十九 (or one digit), e.g. 十二
+    arabic     := Arabic digits without a leading zero, from 1 to 9999
+
+One domain for readers and writers: an ordinal, article or item is from 1 to
+:data:`MAX_ORDINAL` (9999, the most a Chinese numeral without 万 writes; circled numbers go to
+:data:`MAX_CIRCLED`, 50). Writers refuse anything else, so that everything written reads back,
+and readers refuse larger Arabic numbers, so that everything read writes back (a citation is
+written in Chinese numerals whatever it was read from).
+
+>>> format_citation(Citation(article=10000))
+Traceback (most recent call last):
+  ...
+govinfo.errors.InvalidEnumerator: expected an article from 1 to 9999, found 10000 (line 1, column 1)
+10000
+^
 """
 
 from __future__ import annotations
@@ -27,11 +40,14 @@ from typing import Final, NoReturn
 
 from attrs import frozen
 
-from govinfo.errors import InvalidEnumerator, InvalidNumeral, short_repr
-from govinfo.zh._chars import normalize
+from govinfo.errors import InvalidEnumerator, short_repr
+from govinfo.zh._chars import exact_str, normalize
+from govinfo.zh._fault import Fault
 from govinfo.zh.numerals import FORM_DIGITS, format_number, read_number
 
 __all__ = [
+    "MAX_CIRCLED",
+    "MAX_ORDINAL",
     "Citation",
     "Enumerator",
     "EnumeratorKind",
@@ -72,6 +88,12 @@ class Citation:
     item: int | None = None
 
 
+#: The largest ordinal, article or item that markers and citations read and write.
+MAX_ORDINAL: Final = 9999
+
+#: The largest ordinal a circled number (①, ㊿) writes.
+MAX_CIRCLED: Final = 50
+
 _ARABIC: Final = frozenset("0123456789")
 _CHINESE: Final = frozenset("〇零一二三四五六七八九十百千两廿卅")
 _SPACES: Final = frozenset(" \t")
@@ -88,8 +110,8 @@ def _found(src: str, i: int) -> str:
     return "the end of the text" if i >= len(src) else src[i]
 
 
-def _fail(message: str, src: str, i: int) -> NoReturn:
-    raise InvalidEnumerator(message, src, i)
+def _fail(message: str, i: int) -> NoReturn:
+    raise Fault(message, i)
 
 
 def _ordinal(s: str, src: str, i: int, chinese: bool) -> tuple[int, int]:
@@ -101,26 +123,35 @@ def _ordinal(s: str, src: str, i: int, chinese: bool) -> tuple[int, int]:
         i += 1
     if i == start:
         what = "a Chinese numeral" if chinese else "an Arabic number"
-        _fail(f"expected {what}, found {_found(src, i)}", src, i)
-    if i - start > 12:
-        _fail(f"expected an ordinal of at most 12 digits, found {src[start:i]}", src, start)
-    try:
-        value, form = read_number(s, src, start, i)
-    except InvalidNumeral as error:
-        raise InvalidEnumerator(error.reason, src, error.position, error.length) from None
+        _fail(f"expected {what}, found {_found(src, i)}", i)
+    if i < n and s[i] in "万亿" and chinese:  # 万 writes 10^4 and more
+        _fail(
+            f"expected an ordinal from 1 to {MAX_ORDINAL}, found {_shown(src, start, i + 1)}", start
+        )
+    if not chinese and i - start > _MAX_ORDINAL_DIGITS:
+        _fail(f"expected an ordinal from 1 to {MAX_ORDINAL}, found {_shown(src, start, i)}", start)
+    value, form = read_number(s, src, start, i)
     if chinese and form == FORM_DIGITS and i - start > 1:
-        _fail(f"expected a numeral such as 十二, found {src[start:i]}", src, start)
+        _fail(f"expected a numeral such as 十二, found {_shown(src, start, i)}", start)
     assert isinstance(value, int)
-    if value < 1:
-        _fail(f"expected an ordinal from 1, found {src[start:i]}", src, start)
+    if not 1 <= value <= MAX_ORDINAL:
+        _fail(f"expected an ordinal from 1 to {MAX_ORDINAL}, found {_shown(src, start, i)}", start)
     return value, i
+
+
+_MAX_ORDINAL_DIGITS: Final = len(str(MAX_ORDINAL))
+
+
+def _shown(src: str, start: int, end: int) -> str:
+    """``src[start:end]`` for a message, cut after 20 characters."""
+    return src[start:end] if end - start <= 20 else f"{src[start : start + 20]}…"
 
 
 def _read_enumerator(s: str, src: str, i: int) -> tuple[Enumerator, int]:
     """Read a marker at ``s[i]``: (marker, end)."""
     n = len(s)
     if i >= n:
-        _fail("expected a marker such as 一、 or （一）, found the end of the text", src, i)
+        _fail("expected a marker such as 一、 or （一）, found the end of the text", i)
     c = s[i]
     if c in _CIRCLED:
         return Enumerator(kind=EnumeratorKind.CIRCLED, ordinal=_CIRCLED[c]), i + 1
@@ -128,13 +159,13 @@ def _read_enumerator(s: str, src: str, i: int) -> tuple[Enumerator, int]:
         chinese = i + 1 < n and s[i + 1] in _CHINESE
         ordinal, j = _ordinal(s, src, i + 1, chinese)
         if j >= n or s[j] != ")":
-            _fail(f"expected ）, found {_found(src, j)}", src, j)
+            _fail(f"expected ）, found {_found(src, j)}", j)
         kind = EnumeratorKind.PAREN_CHINESE if chinese else EnumeratorKind.PAREN_ARABIC
         return Enumerator(kind=kind, ordinal=ordinal), j + 1
     if c in _CHINESE:
         ordinal, j = _ordinal(s, src, i, True)
         if j >= n or s[j] != "、":
-            _fail(f"expected 、, found {_found(src, j)}", src, j)
+            _fail(f"expected 、, found {_found(src, j)}", j)
         return Enumerator(kind=EnumeratorKind.CHINESE_COMMA, ordinal=ordinal), j + 1
     if c in _ARABIC:
         ordinal, j = _ordinal(s, src, i, False)
@@ -142,8 +173,8 @@ def _read_enumerator(s: str, src: str, i: int) -> tuple[Enumerator, int]:
             return Enumerator(kind=EnumeratorKind.ARABIC_COMMA, ordinal=ordinal), j + 1
         if j < n and s[j] == ".":
             return Enumerator(kind=EnumeratorKind.ARABIC_DOT, ordinal=ordinal), j + 1
-        _fail(f"expected . or 、, found {_found(src, j)}", src, j)
-    _fail(f"expected a marker such as 一、 or （一）, found {c}", src, i)
+        _fail(f"expected . or 、, found {_found(src, j)}", j)
+    _fail(f"expected a marker such as 一、 or （一）, found {c}", i)
 
 
 def _type_error(value: object, expected: str) -> NoReturn:
@@ -158,12 +189,14 @@ def parse_enumerator(text: str) -> Enumerator:
     >>> [parse_enumerator(t).ordinal for t in ("十二、", "(1)", "3．", "4、", "⑤", "（十）")]
     [12, 1, 3, 4, 5, 10]
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidEnumerator)
     s = normalize(text)
-    enumerator, i = _read_enumerator(s, text, 0)
-    if i != len(s):
-        _fail(f"expected the end of the marker, found {text[i]}", text, i)
+    try:
+        enumerator, i = _read_enumerator(s, text, 0)
+        if i != len(s):
+            _fail(f"expected the end of the marker, found {text[i]}", i)
+    except Fault as fault:
+        raise fault.locate(InvalidEnumerator, text) from None
     return enumerator
 
 
@@ -194,12 +227,11 @@ def split_enumerator(line: str) -> tuple[Enumerator | None, str]:
     >>> split_enumerator("1.5万元"), split_enumerator("一是加强")
     ((None, '1.5万元'), (None, '一是加强'))
     """
-    if not isinstance(line, str):
-        _type_error(line, "a string")
+    line = exact_str(line, InvalidEnumerator)
     s = normalize(line)
     try:
         enumerator, i = _read_enumerator(s, line, 0)
-    except InvalidEnumerator:
+    except Fault:
         return None, line
     if enumerator.kind is EnumeratorKind.ARABIC_DOT and i < len(s) and s[i] in _ARABIC:
         return None, line
@@ -208,13 +240,20 @@ def split_enumerator(line: str) -> tuple[Enumerator | None, str]:
     return enumerator, line[i:]
 
 
-def _check_ordinal(value: object, what: str, limit: int | None = None) -> int:
+def _check_ordinal(value: object, what: str, limit: int) -> int:
+    """``value`` as a plain int from 1 to ``limit``, or the domain error."""
     if isinstance(value, bool) or not isinstance(value, int):
         _type_error(value, f"an int {what}")
-    if value < 1 or (limit is not None and value > limit):
-        bound = f"from 1 to {limit}" if limit else "from 1"
-        shown = str(value)
-        _fail(f"expected {what} {bound}, found {shown}", shown, 0)
+    value = int.__index__(value)  # a subclass's overridden comparisons do not decide
+    if not 1 <= value <= limit:
+        # str() of an int beyond 4300 digits raises ValueError: never show that many.
+        if abs(value) < 10**20:
+            shown = str(value)
+        else:
+            shown = "a number of more than 20 digits"
+            if value < 0:
+                shown = "a negative " + shown[2:]
+        raise InvalidEnumerator(f"expected {what} from 1 to {limit}, found {shown}", shown, 0)
     return value
 
 
@@ -229,7 +268,7 @@ def format_enumerator(enumerator: Enumerator) -> str:
     kind = enumerator.kind
     if not isinstance(kind, EnumeratorKind):
         _type_error(kind, "an EnumeratorKind")
-    limit = 50 if kind is EnumeratorKind.CIRCLED else 10**16 - 1
+    limit = MAX_CIRCLED if kind is EnumeratorKind.CIRCLED else MAX_ORDINAL
     ordinal = _check_ordinal(enumerator.ordinal, "an ordinal", limit)
     if kind is EnumeratorKind.CIRCLED:
         return _CIRCLED_BY_ORDINAL[ordinal]
@@ -252,22 +291,28 @@ def parse_citation(text: str) -> Citation:
     >>> parse_citation("第二十条 第(五)项"), parse_citation("第21条")
     (Citation(article=20, item=5), Citation(article=21, item=None))
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidEnumerator)
+    try:
+        return _read_citation(text)
+    except Fault as fault:
+        raise fault.locate(InvalidEnumerator, text) from None
+
+
+def _read_citation(text: str) -> Citation:
     s = normalize(text)
     n = len(s)
     if not s.startswith("第"):
-        _fail(f"expected 第, found {_found(text, 0)}", text, 0)
+        _fail(f"expected 第, found {_found(text, 0)}", 0)
     article, i = _ordinal(s, text, 1, not (n > 1 and s[1] in _ARABIC))
     if i >= n or s[i] != "条":
-        _fail(f"expected 条, found {_found(text, i)}", text, i)
+        _fail(f"expected 条, found {_found(text, i)}", i)
     i += 1
     while i < n and s[i] in _SPACES:
         i += 1
     if i == n:
         return Citation(article=article)
     if s[i] != "第":
-        _fail(f"expected 第 or the end of the text, found {text[i]}", text, i)
+        _fail(f"expected 第 or the end of the text, found {text[i]}", i)
     i += 1
     paren = i < n and s[i] == "("
     if paren:
@@ -275,12 +320,12 @@ def parse_citation(text: str) -> Citation:
     item, i = _ordinal(s, text, i, not (i < n and s[i] in _ARABIC))
     if paren:
         if i >= n or s[i] != ")":
-            _fail(f"expected ）, found {_found(text, i)}", text, i)
+            _fail(f"expected ）, found {_found(text, i)}", i)
         i += 1
     if i >= n or s[i] != "项":
-        _fail(f"expected 项, found {_found(text, i)}", text, i)
+        _fail(f"expected 项, found {_found(text, i)}", i)
     if i + 1 != n:
-        _fail(f"expected the end of the text, found {text[i + 1]}", text, i + 1)
+        _fail(f"expected the end of the text, found {text[i + 1]}", i + 1)
     return Citation(article=article, item=item)
 
 
@@ -292,12 +337,11 @@ def format_citation(citation: Citation) -> str:
     """
     if not isinstance(citation, Citation):
         _type_error(citation, "a Citation")
-    limit = 10**16 - 1
-    article = _check_ordinal(citation.article, "an article", limit)
+    article = _check_ordinal(citation.article, "an article", MAX_ORDINAL)
     text = f"第{format_number(article)}条"
     if citation.item is None:
         return text
-    item = _check_ordinal(citation.item, "an item", limit)
+    item = _check_ordinal(citation.item, "an item", MAX_ORDINAL)
     return f"{text}第（{format_number(item)}）项"
 
 

@@ -42,7 +42,8 @@ from decimal import Decimal
 from typing import Final, NoReturn
 
 from govinfo.errors import InvalidNumeral, short_repr
-from govinfo.zh._chars import FINANCIAL, LOWER, normalize
+from govinfo.zh._chars import FINANCIAL, LOWER, exact_str, normalize
+from govinfo.zh._fault import Fault
 
 __all__ = [
     "MAX_CHINESE",
@@ -132,8 +133,8 @@ def _found(src: str, i: int) -> str:
     return c if c.isprintable() and not c.isspace() else repr(c)
 
 
-def _fail(message: str, src: str, i: int) -> NoReturn:
-    raise InvalidNumeral(message, src, i)
+def _fail(message: str, i: int) -> NoReturn:
+    raise Fault(message, i)
 
 
 def _section(s: str, src: str, i: int, n: int, head: int, lenient: bool) -> tuple[int, int, bool]:
@@ -155,20 +156,16 @@ def _section(s: str, src: str, i: int, n: int, head: int, lenient: bool) -> tupl
         k, v = kind
         if k == _K_DIGIT:
             if digit >= 0:
-                _fail(
-                    f"expected 十, 百, 千, 万 or 亿 after {src[digit_at]}, found {src[i]}", src, i
-                )
+                _fail(f"expected 十, 百, 千, 万 or 亿 after {src[digit_at]}, found {src[i]}", i)
             digit = v
             digit_at = i
         elif k == _K_ZERO:
             if digit >= 0:
-                _fail(
-                    f"expected 十, 百, 千, 万 or 亿 after {src[digit_at]}, found {src[i]}", src, i
-                )
+                _fail(f"expected 十, 百, 千, 万 or 亿 after {src[digit_at]}, found {src[i]}", i)
             if prev == 4:
-                _fail(f"expected a digit, found {src[i]}", src, i)
+                _fail(f"expected a digit, found {src[i]}", i)
             if zero_at >= 0 and not lenient:
-                _fail(f"expected a digit after {src[zero_at]}, found {src[i]}", src, i)
+                _fail(f"expected a digit after {src[zero_at]}, found {src[i]}", i)
             zero_at = i
         elif k == _K_BIG:
             break
@@ -177,7 +174,6 @@ def _section(s: str, src: str, i: int, n: int, head: int, lenient: bool) -> tupl
                 if digit >= 0:
                     _fail(
                         f"expected 十, 百, 千, 万 or 亿 after {src[digit_at]}, found {src[i]}",
-                        src,
                         i,
                     )
                 digit = v
@@ -190,24 +186,21 @@ def _section(s: str, src: str, i: int, n: int, head: int, lenient: bool) -> tupl
                         digit = 1
                         digit_at = i
                     else:
-                        _fail(f"expected a digit before {src[i]}, found {src[i]}", src, i)
+                        _fail(f"expected a digit before {src[i]}, found {src[i]}", i)
                 elif place == 1 and s[digit_at] == "两" and not lenient:
-                    _fail(f"expected 二 before {src[i]}, found {src[digit_at]}", src, digit_at)
+                    _fail(f"expected 二 before {src[i]}, found {src[digit_at]}", digit_at)
             if place >= prev:
-                _fail(f"expected a unit smaller than {src[prev_at]}, found {src[i]}", src, i)
+                _fail(f"expected a unit smaller than {src[prev_at]}, found {src[i]}", i)
             if prev != 4 and not lenient:
                 if zero_at >= 0:
                     if prev - place < 2:
                         _fail(
                             f"expected no 零 between {src[prev_at]} and {src[digit_at]},"
                             f" found {src[zero_at]}",
-                            src,
                             zero_at,
                         )
                 elif prev - place > 1:
-                    _fail(
-                        f"expected 零 before {src[digit_at]}, found {src[digit_at]}", src, digit_at
-                    )
+                    _fail(f"expected 零 before {src[digit_at]}, found {src[digit_at]}", digit_at)
             value += digit * _POW10[place]
             prev = place
             prev_at = i
@@ -217,26 +210,23 @@ def _section(s: str, src: str, i: int, n: int, head: int, lenient: bool) -> tupl
     if digit >= 0:
         place = 0
         if s[digit_at] == "两" and not lenient and not (prev == 4 and i < n and s[i] in "万亿"):
-            _fail(f"expected 二, found {src[digit_at]}", src, digit_at)
+            _fail(f"expected 二, found {src[digit_at]}", digit_at)
         if prev != 4:
             if zero_at >= 0:
                 if prev < 2 and not lenient:
                     _fail(
                         f"expected no 零 between {src[prev_at]} and {src[digit_at]},"
                         f" found {src[zero_at]}",
-                        src,
                         zero_at,
                     )
             elif prev > 1:
                 if lenient:
                     place = prev - 1  # colloquial 三百五 = 350
                 else:
-                    _fail(
-                        f"expected 零 before {src[digit_at]}, found {src[digit_at]}", src, digit_at
-                    )
+                    _fail(f"expected 零 before {src[digit_at]}, found {src[digit_at]}", digit_at)
         value += digit * _POW10[place]
     elif zero_at >= 0:
-        _fail(f"expected a digit after {src[zero_at]}, found {_found(src, i)}", src, i)
+        _fail(f"expected a digit after {src[zero_at]}, found {_found(src, i)}", i)
     return value, i, prev == 4 and value > 0
 
 
@@ -255,7 +245,7 @@ def _lower(
         value, i, bare = _wan(s, src, i, n, -1, lenient)
     if i == start:
         if zero_at >= 0:
-            _fail(f"expected a digit after {src[zero_at]}, found {_found(src, i)}", src, i)
+            _fail(f"expected a digit after {src[zero_at]}, found {_found(src, i)}", i)
         return 0, i
     top = _POW10[big - 1]
     if zero_at < 0:
@@ -264,11 +254,10 @@ def _lower(
                 if bare:
                     value *= top  # colloquial 一万五 = 15000
             else:
-                _fail(f"expected 零 before {src[start]}, found {src[start]}", src, start)
+                _fail(f"expected 零 before {src[start]}, found {src[start]}", start)
     elif value >= top and upper % 10 and not lenient:
         _fail(
             f"expected no 零 between {src[start - 2]} and {src[start]}, found {src[zero_at]}",
-            src,
             zero_at,
         )
     return value, i
@@ -280,7 +269,7 @@ def _wan(s: str, src: str, i: int, n: int, head: int, lenient: bool) -> tuple[in
     upper, i, bare = _section(s, src, i, n, head, lenient)
     if i < n and s[i] == "万":
         if i == start:
-            _fail(f"expected a digit, found {src[i]}", src, i)
+            _fail(f"expected a digit, found {src[i]}", i)
         lower, i = _lower(s, src, i + 1, n, upper, 4, lenient)
         return upper * 10_000 + lower, i, False
     return upper, i, bare
@@ -292,7 +281,7 @@ def _positional(s: str, src: str, i: int, n: int, lenient: bool) -> tuple[int, i
     upper, i, _ = _wan(s, src, i, n, start, lenient)
     if i < n and s[i] == "亿":
         if i == start:
-            _fail(f"expected a digit, found {src[i]}", src, i)
+            _fail(f"expected a digit, found {src[i]}", i)
         lower, i = _lower(s, src, i + 1, n, upper, 8, lenient)
         return upper * 100_000_000 + lower, i
     return upper, i
@@ -357,10 +346,10 @@ def _digits(s: str, src: str, i: int, n: int, lenient: bool, what: str) -> str:
                 if s[j] == "两" and lenient and n - i == 1:
                     return "2"
                 expected = "二" if s[j] == "两" else what
-                _fail(f"expected {expected}, found {src[j]}", src, j)
-        _fail(f"expected {what}, found {_found(src, n)}", src, n)
+                _fail(f"expected {expected}, found {src[j]}", j)
+        _fail(f"expected {what}, found {_found(src, n)}", n)
     if n - i > MAX_DIGITS:
-        _fail(f"expected at most {MAX_DIGITS} digits, found more", src, i + MAX_DIGITS)
+        _fail(f"expected at most {MAX_DIGITS} digits, found more", i + MAX_DIGITS)
     return part.translate(_TO_ASCII)
 
 
@@ -376,7 +365,7 @@ def _multiplier(s: str, src: str, i: int, n: int) -> int:
     while good < len(suffix) and suffix[: good + 1] in _MULTIPLIERS:
         good += 1
     expected = "a digit or a unit such as 万 or 亿" if good == 0 else "the end of the number"
-    _fail(f"expected {expected}, found {src[i + good]}", src, i + good)
+    _fail(f"expected {expected}, found {src[i + good]}", i + good)
 
 
 def _decimal(negative: bool, digits: str, exponent: int) -> Decimal:
@@ -396,25 +385,25 @@ def _arabic(s: str, src: str, i: int, n: int, negative: bool, lenient: bool) -> 
         groups = whole.split(",")
         at = start + len(groups[0])
         if not 1 <= len(groups[0]) <= 3:
-            _fail(f"expected a digit, found {src[at]}", src, at if groups[0] else start)
+            _fail(f"expected a digit, found {src[at]}", at if groups[0] else start)
         for group in groups[1:]:
             if len(group) != 3:
                 bad = at + 1 + len(group)
-                _fail(f"expected three digits after ',', found {_found(src, bad)}", src, bad)
+                _fail(f"expected three digits after ',', found {_found(src, bad)}", bad)
             at += 4
         whole = whole.replace(",", "")
     if len(whole) > 1 and whole[0] == "0" and not lenient:
-        _fail(f"expected a digit other than 0 to open a number, found {src[start]}", src, start)
+        _fail(f"expected a digit other than 0 to open a number, found {src[start]}", start)
     if len(whole) > MAX_DIGITS:
-        _fail(f"expected at most {MAX_DIGITS} digits, found more", src, start + MAX_DIGITS)
+        _fail(f"expected at most {MAX_DIGITS} digits, found more", start + MAX_DIGITS)
     if i < n and s[i] == ".":
         j = i + 1
         while j < n and s[j] in _ARABIC:
             j += 1
         if j == i + 1:
-            _fail(f"expected a digit after {src[i]}, found {_found(src, j)}", src, j)
+            _fail(f"expected a digit after {src[i]}, found {_found(src, j)}", j)
         if j - start > MAX_DIGITS:
-            _fail(f"expected at most {MAX_DIGITS} digits, found more", src, start + MAX_DIGITS)
+            _fail(f"expected at most {MAX_DIGITS} digits, found more", start + MAX_DIGITS)
         exponent = _multiplier(s, src, j, n)
         fraction = s[i + 1 : j]
         return _decimal(negative, whole + fraction, exponent - len(fraction))
@@ -436,12 +425,12 @@ def _chinese(
             value, j = _positional(s, src, i, end, lenient)
         if j != end:
             expected = "a numeral or the end of the number" if point < 0 else "a numeral or 点"
-            _fail(f"expected {expected}, found {src[j]}", src, j)
+            _fail(f"expected {expected}, found {src[j]}", j)
         form = FORM_POSITIONAL
     else:
         ascii_digits = _digits(s, src, i, end, lenient, "a Chinese digit")
         if len(ascii_digits) > 1 and ascii_digits[0] == "0" and not lenient:
-            _fail(f"expected a digit other than {src[i]} to open a number, found {src[i]}", src, i)
+            _fail(f"expected a digit other than {src[i]} to open a number, found {src[i]}", i)
         value = int(ascii_digits)
         form = FORM_DIGITS
     if point < 0:
@@ -450,29 +439,29 @@ def _chinese(
     while j < n and s[j] in _DIGIT_CHARS:
         j += 1
     if j == point + 1:
-        _fail(f"expected a digit after {src[point]}, found {_found(src, j)}", src, j)
+        _fail(f"expected a digit after {src[point]}, found {_found(src, j)}", j)
     exponent = 0
     if j < n:
         if "万" in s[i:point] or "亿" in s[i:point]:
-            _fail(f"expected the end of the number, found {src[j]}", src, j)
+            _fail(f"expected the end of the number, found {src[j]}", j)
         exponent = _multiplier(s, src, j, n)
     fraction = s[point + 1 : j].translate(_TO_ASCII)
     if len(fraction) > MAX_DIGITS:
-        _fail(f"expected at most {MAX_DIGITS} digits, found more", src, point + 1 + MAX_DIGITS)
+        _fail(f"expected at most {MAX_DIGITS} digits, found more", point + 1 + MAX_DIGITS)
     return _decimal(negative, str(value) + fraction, exponent - len(fraction)), form
 
 
 def check_script(src: str) -> None:
-    """Reject numerals that mix financial (壹) and everyday (一) characters."""
+    """Reject numerals that mix financial (壹) and everyday (一) characters: a :class:`Fault`."""
     first_fin = first_low = -1
     for i, c in enumerate(src):
         if c in FINANCIAL:
             if first_low >= 0:
-                _fail(f"expected an everyday numeral like {src[first_low]}, found {c}", src, i)
+                _fail(f"expected an everyday numeral like {src[first_low]}, found {c}", i)
             if first_fin < 0:
                 first_fin = i
         elif c in LOWER and first_fin >= 0:
-            _fail(f"expected a financial numeral like {src[first_fin]}, found {c}", src, i)
+            _fail(f"expected a financial numeral like {src[first_fin]}, found {c}", i)
         elif c in LOWER and first_low < 0:
             first_low = i
 
@@ -482,20 +471,21 @@ def read_number(
 ) -> tuple[int | Decimal, int]:
     """Read normalized ``s[i:n]`` (``src`` is the original text) as one number, and its form.
 
-    For govinfo's other readers: errors are :class:`InvalidNumeral` located in ``src``.
+    For govinfo's other readers: raises a :class:`~govinfo.zh._fault.Fault` at a position in
+    ``src``, for the caller to locate as its own error (or to discard cheaply).
     """
     negative = False
     if i < n and s[i] in "负-":
         negative = True
         i += 1
     if i >= n:
-        _fail(f"expected a number, found {_found(src, i)}", src, i)
+        _fail(f"expected a number, found {_found(src, i)}", i)
     c = s[i]
     if c in _ARABIC:
         return _arabic(s, src, i, n, negative, lenient), FORM_ARABIC
     if c in _KIND:
         return _chinese(s, src, i, n, negative, lenient)
-    _fail(f"expected a number, found {_found(src, i)}", src, i)
+    _fail(f"expected a number, found {_found(src, i)}", i)
 
 
 def _type_error(value: object, expected: str) -> NoReturn:
@@ -533,8 +523,7 @@ def parse_number(text: str, *, lenient: bool = False) -> int | Decimal:
     一两
       ^^
     """
-    if not isinstance(text, str):
-        _type_error(text, "a string")
+    text = exact_str(text, InvalidNumeral)
     start, end = 0, len(text)
     if lenient:
         while start < end and text[start].isspace():
@@ -542,13 +531,16 @@ def parse_number(text: str, *, lenient: bool = False) -> int | Decimal:
         while end > start and text[end - 1].isspace():
             end -= 1
     s = normalize(text)
-    if not FINANCIAL.isdisjoint(text):
-        check_script(text)
-    if not lenient:
-        fast = _fast_positional(s)  # the common case: canonical sections, no sign or point
-        if fast is not None:
-            return fast
-    return read_number(s, text, start, end, lenient)[0]
+    try:
+        if not FINANCIAL.isdisjoint(text):
+            check_script(text)
+        if not lenient:
+            fast = _fast_positional(s)  # the common case: canonical sections, no sign or point
+            if fast is not None:
+                return fast
+        return read_number(s, text, start, end, lenient)[0]
+    except Fault as fault:
+        raise fault.locate(InvalidNumeral, text) from None
 
 
 def is_valid_number(text: object) -> bool:
