@@ -6,9 +6,11 @@ from __future__ import annotations
 import pathlib
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo
-from govinfo.errors import TextSyntaxError
+from govinfo.errors import TextSyntaxError, caret_excerpt
 from govinfo.formats import _labels
 from govinfo.formats._document import TextDocument
 
@@ -59,3 +61,51 @@ def test_the_folding_cache_keeps_no_huge_cell():
     assert _labels.fold_short.cache_info().currsize == 0
     assert _labels.fold("规章") == "规章"
     assert _labels.fold_short.cache_info().currsize == 1
+
+
+def _excerpt_reference(source: str, position: int, length: int = 1) -> str:
+    """caret_excerpt as it was before the window: the whole line searched, then cut."""
+    from govinfo.errors import EXCERPT_WIDTH, _cell_width
+
+    start = source.rfind("\n", 0, position) + 1
+    end = source.find("\n", position)
+    if end == -1:
+        end = len(source)
+    left = right = ""
+    if end - start > EXCERPT_WIDTH:
+        shown = min(max(length, 1), EXCERPT_WIDTH // 2)
+        cut = max(start, min(position - (EXCERPT_WIDTH - shown) // 2, end - EXCERPT_WIDTH))
+        if cut > start:
+            start, left = cut, "…"
+        if end - start > EXCERPT_WIDTH:
+            end, right = start + EXCERPT_WIDTH, "…"
+    line = source[start:end]
+    column = position - start
+    pad = "".join(_cell_width(ch) * " " for ch in left + line[:column])
+    span = line[column : column + max(length, 1)] or " "
+    return f"{left}{line}{right}\n{pad}{'^' * sum(_cell_width(ch) for ch in span)}"
+
+
+@given(st.data())
+def test_an_excerpt_looks_only_near_its_span_and_shows_what_the_whole_line_would(data):
+    # Searching the whole line for its ends made each excerpt of a 10 MB line cost 10 MB.
+    pieces = data.draw(st.lists(st.sampled_from(["1", "规", "\n", "x" * 50, "\n\n"]), max_size=12))
+    source = "".join(pieces) or "1"
+    position = data.draw(st.integers(0, len(source) - 1))
+    length = data.draw(st.integers(1, 120))
+    assert caret_excerpt(source, position, length) == _excerpt_reference(source, position, length)
+
+
+def test_an_error_far_into_a_huge_line_reads_only_near_it(monkeypatch):
+    source = "1" * 1_000_000 + "x"
+    seen = []
+    real = str.rfind
+
+    class Spy(str):
+        def rfind(self, sub, start=None, end=None):  # type: ignore[override]
+            seen.append((start, end))
+            return real(self, sub, start, end)
+
+    caret_excerpt(Spy(source), 1_000_000)
+    (searched,) = seen
+    assert searched[1] - searched[0] <= 200

@@ -93,11 +93,17 @@ def caret_excerpt(source: str, position: int, length: int = 1) -> str:
     …111111111111111111111111111111111111111x2222222222222222222222222222222222222222…
                                             ^
     """
-    start = source.rfind("\n", 0, position) + 1
-    end = source.find("\n", position)
-    if end == -1:
-        end = len(source)
-    left = right = ""
+    # The line's ends are looked for only a window's width away, so an excerpt of a huge line
+    # costs no more than a short one; an end not found so near is a cut.
+    window = EXCERPT_WIDTH + max(length, 1)
+    back = source.rfind("\n", max(0, position - window), position)
+    start = back + 1 if back != -1 else max(0, position - window)
+    whole_start = back != -1 or start == 0
+    ahead = source.find("\n", position, position + window)
+    end = ahead if ahead != -1 else min(len(source), position + window)
+    whole_end = ahead != -1 or end == len(source)
+    left = "" if whole_start else "…"
+    right = "" if whole_end else "…"
     if end - start > EXCERPT_WIDTH:
         # Keep the window's start at or before the span, and as much of the span as fits.
         shown = min(max(length, 1), EXCERPT_WIDTH // 2)
@@ -120,13 +126,26 @@ def _cell_width(ch: str) -> int:
 class LocatedError(GovInfoError):
     """An error at a place in a string: 1-based ``line`` and ``column``, with a caret excerpt."""
 
-    def __init__(self, message: str, source: str, position: int, length: int = 1) -> None:
+    def __init__(
+        self,
+        message: str,
+        source: str,
+        position: int,
+        length: int = 1,
+        *,
+        at: tuple[int, int] | None = None,
+    ) -> None:
+        """``at``: the line and column of ``position`` when the caller knows them already (a
+        reader that reports many places counts lines once, not once per error)."""
         self.reason = message
         self.source = source
         self.position = position
         self.length = length
-        self.line = source.count("\n", 0, position) + 1
-        self.column = position - (source.rfind("\n", 0, position) + 1) + 1
+        if at is None:
+            self.line = source.count("\n", 0, position) + 1
+            self.column = position - (source.rfind("\n", 0, position) + 1) + 1
+        else:
+            self.line, self.column = at
         super().__init__(
             f"{message} (line {self.line}, column {self.column})\n"
             f"{caret_excerpt(source, position, length)}"

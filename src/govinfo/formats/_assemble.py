@@ -52,7 +52,7 @@ from typing import Final
 
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import GovInfoError, LocatedError, ReadError, TextSyntaxError
-from govinfo.formats._document import Cell, Document, Paragraph
+from govinfo.formats._document import Cell, Document, Paragraph, TextDocument
 from govinfo.formats._labels import (
     GROUP,
     ROW,
@@ -305,11 +305,7 @@ class Assembler:
         self.places = Places(document)
 
     def problem(self, message: str, at: int, length: int = 1) -> None:
-        document = self.document
-        if document.text is not None:
-            self._report(TextSyntaxError(message, document.text, at, length))
-        else:
-            self._report(ReadError(message, document.locate(at, "")))
+        self._report(self._fatal(message, at, length))
 
     def _line_of(self, cell: Cell) -> str:
         return self.document.line_of(cell.at)
@@ -322,8 +318,9 @@ class Assembler:
 
     def _fatal(self, message: str, at: int, length: int) -> GovInfoError:
         document = self.document
-        if document.text is not None:
-            return TextSyntaxError(message, document.text, at, length)
+        if isinstance(document, TextDocument):
+            where = document.position(at)
+            return TextSyntaxError(message, document.text or "", at, length, at=where)
         return ReadError(message, document.locate(at, ""))
 
     def _place(self, path: str, line: Paragraph) -> None:
