@@ -342,3 +342,91 @@ def test_invalid_utf8_is_a_domain_error():
 def test_deep_nesting_is_a_domain_error():
     with pytest.raises(JSONError):
         govinfo.from_json("[" * 100_000 + "]" * 100_000)
+
+
+# --- numbers longer than any report holds (govinfo.model.MAX_DIGITS) ----------------------
+
+EXAMPLE_TEXT = Path(govinfo.example_path(".json")).read_text(encoding="utf-8")
+V2019_TEXT = govinfo.to_json(Report.empty(TemplateVersion.V2019, agency="某局", year=2019))
+SIDES = "at most 15 digits before the point and as many after"
+
+
+def replaced(text, old, new):
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"natural_person": 3', '"natural_person": ' + "9" * 5000),
+            "$.requests.new_received.natural_person: expected a non-negative integer of at most "
+            "15 digits, got 99999999999999999999… (5000 digits)",
+            id="count-5000-digits",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"natural_person": 3', '"natural_person": -' + "9" * 4301),
+            "$.requests.new_received.natural_person: expected a non-negative integer of at most "
+            "15 digits, got -9999999999999999999… (4301 digits)",
+            id="count-negative-4301-digits",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"natural_person": 3', '"natural_person": 1' + "0" * 15),
+            "$.requests.new_received.natural_person: expected a non-negative integer of at most "
+            "15 digits, got 1000000000000000",
+            id="count-16-digits",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"year": 2021', '"year": ' + "2" * 5000),
+            "$.year: expected an integer, got 22222222222222222222… (5000 digits)",
+            id="year-5000-digits",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"299.8145"', '"' + "1" * 16 + '"'),
+            f"$.disclosure.fees.administrative_fees.amount: expected a decimal string of {SIDES}, "
+            'got "1111111111111111"',
+            id="money-16-digits",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"299.8145"', '"1.' + "1" * 5000 + '"'),
+            f"$.disclosure.fees.administrative_fees.amount: expected a decimal string of {SIDES}, "
+            'got "1.111111111111111111111111111111111111111111111111111111...',
+            id="money-5000-places",
+        ),
+        pytest.param(
+            replaced(V2019_TEXT, '"change": null', '"change": -' + "9" * 5000),
+            "$.disclosure.licensing.administrative_licensing.change: expected an integer of at "
+            "most 15 digits, got -9999999999999999999… (5000 digits)",
+            id="delta-5000-digits",
+        ),
+        pytest.param(
+            replaced(
+                V2019_TEXT,
+                '"total_amount": null',
+                '"total_amount": {"value": "1' + "0" * 15 + '", "unit": "元"}',
+            ),
+            "$.disclosure.procurement.centralized_procurement.total_amount.value: expected a "
+            f'decimal string of {SIDES}, got "1000000000000000"',
+            id="amount-16-digits",
+        ),
+    ],
+)
+def test_numbers_longer_than_max_digits_are_named_at_their_place(text, message):
+    with pytest.raises(JSONError) as info:
+        govinfo.from_json(text)
+    assert str(info.value) == message
+    try:
+        data = json.loads(text)
+    except ValueError:  # more digits than Python reads into an int: no schema check to make
+        return
+    assert not VALIDATOR.is_valid(data)
+
+
+def test_the_longest_numbers_read_and_validate():
+    text = replaced(EXAMPLE_TEXT, '"natural_person": 3', '"natural_person": 999999999999999')
+    text = replaced(text, '"299.8145"', '"999999999999999.999999999999999"')
+    report = govinfo.from_json(text)
+    assert report.requests["new_received", "natural_person"] == 10**15 - 1
+    VALIDATOR.validate(json.loads(text))
+    assert govinfo.to_json(report) + "\n" == text

@@ -9,6 +9,7 @@ import datetime
 from collections.abc import Callable, Hashable
 from decimal import Decimal
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -214,3 +215,99 @@ def test_model_formats_and_checks_answer_junk_with_a_domain_error(junk: object) 
     for call in calls:
         with contextlib.suppress(GovInfoError):
             call()
+
+
+# --- numbers longer than any report holds (govinfo.model.MAX_DIGITS) ----------------------
+
+EXAMPLE_TEXT = govinfo.render_text(govinfo.load_example())
+LICENSING = "$.disclosure.licensing.administrative_licensing.decisions"
+
+
+def _writes_and_checks(report: Report) -> None:
+    govinfo.check(report)
+    govinfo.from_json(govinfo.to_json(report))
+    govinfo.render_text(report)
+
+
+@pytest.mark.parametrize(
+    ("printed", "found"),
+    [
+        ("9" * 5_000, "99999999999999999999… (5000 digits)"),
+        ("9" * 4_301, "99999999999999999999… (4301 digits)"),
+        ("１" * 5_000, "１１１１１１１１１１１１１１１１１１１１… (5000 digits)"),
+        ("1" + "0" * 15, "1000000000000000"),
+        ("1,000,000,000,000,000", "1,000,000,000,000,000"),
+    ],
+    ids=["5000", "4301", "full-width", "16", "grouped"],
+)
+def test_a_count_too_long_for_the_model_is_a_located_error(printed: str, found: str) -> None:
+    text = EXAMPLE_TEXT.replace("\n4039\n", f"\n{printed}\n")
+    with pytest.raises(govinfo.TextSyntaxError) as info:
+        govinfo.parse_text(text)
+    message = (
+        "expected a whole number of at most 15 digits in the column 本年处理决定数量 of the row "
+        f"行政许可, found {found}"
+    )
+    assert info.value.reason == message
+    assert (info.value.line, info.value.column, info.value.length) == (57, 1, len(printed))
+    result = govinfo.read_text(text)
+    assert result.unread == (LICENSING,)
+    assert [d.message for d in result.errors] == [message]
+    assert result.sources[LICENSING].text == printed
+    _writes_and_checks(result.report)
+
+
+def test_the_longest_count_reads() -> None:
+    report = govinfo.parse_text(EXAMPLE_TEXT.replace("\n4039\n", "\n999999999999999\n"))
+    assert report.disclosure["licensing"]["administrative_licensing", "decisions"] == 10**15 - 1
+
+
+def test_a_change_too_long_for_the_model_is_a_located_error() -> None:
+    report = Report.empty(
+        TemplateVersion.V2019, agency="某局", year=2019, title="某局2019年政府信息公开工作年度报告"
+    )
+    licensing = report.disclosure["licensing"].replace({("administrative_licensing", "change"): -7})
+    blocks = tuple(licensing if b.spec.key == "licensing" else b for b in report.disclosure)
+    text = govinfo.render_text(attrs.evolve(report, disclosure=govinfo.Disclosure(blocks)))
+    text = text.replace("\n-7\n", "\n-" + "9" * 5_000 + "\n")
+    message = (
+        "expected a signed whole number of at most 15 digits in the column 本年增/减 of the row "
+        "行政许可, found -9999999999999999999… (5000 digits)"
+    )
+    with pytest.raises(govinfo.TextSyntaxError) as info:
+        govinfo.parse_text(text)
+    assert info.value.reason == message
+    result = govinfo.read_text(text)
+    assert result.unread == ("$.disclosure.licensing.administrative_licensing.change",)
+    _writes_and_checks(result.report)
+
+
+@pytest.mark.parametrize("printed", ["9" * 16, "1." + "9" * 16, "9" * 3_999])
+def test_money_too_long_for_the_model_is_a_located_error(printed: str) -> None:
+    text = EXAMPLE_TEXT.replace("\n299.8145\n", f"\n{printed}\n")
+    with pytest.raises(govinfo.TextSyntaxError) as info:
+        govinfo.parse_text(text)
+    assert info.value.reason.startswith(
+        "expected an amount in 万元 of at most 15 digits before the point and as many after in the "
+        "column 本年收费金额（单位：万元） of the row 行政事业性收费, found "
+    )
+    result = govinfo.read_text(text)
+    assert result.unread == ("$.disclosure.fees.administrative_fees.amount",)
+    _writes_and_checks(result.report)
+
+
+def test_the_largest_numbers_the_model_takes_are_written_checked_and_combined() -> None:
+    report = govinfo.load_example()
+    most = 10**15 - 1
+    money = Decimal("999999999999999.999999999999999")
+    requests = report.requests.replace(
+        {(r.key, c.key): most for r, c, _ in report.requests.items()}
+    )
+    fees = report.disclosure["fees"].replace({("administrative_fees", "amount"): money})
+    blocks = (*report.disclosure.blocks[:-1], fees)
+    report = attrs.evolve(report, requests=requests, disclosure=govinfo.Disclosure(blocks))
+    _writes_and_checks(report)
+    assert govinfo.parse_text(govinfo.render_text(report)) == report
+    govinfo.checks.combine([report], agency="某市")
+    with contextlib.suppress(GovInfoError):  # sums past the bound: a domain error at most
+        govinfo.checks.combine([report] * 3, agency="某市")

@@ -5,7 +5,8 @@ The JSON form of a report (``"schema": "govinfo.report/1"``):
 - keys are the stable snake_case keys of :mod:`govinfo.template`, in template order;
 - a count is a JSON integer; money (the fee, in 万元) is a decimal **string** ("299.8145") so
   no reader turns it into a binary float; an amount with a unit is
-  ``{"value": "251000", "unit": "元"}``;
+  ``{"value": "251000", "unit": "元"}``; a number has at most 15 digits (on each side of the
+  point for money: :data:`~govinfo.model.MAX_DIGITS`), so every JSON reader reads it exactly;
 - a blank cell is ``null``; a placeholder is ``{"placeholder": "/"}``, an object no reader can
   take for a number or for a blank; a cell govinfo could not read is ``{"unread": true}``, an
   object no reader takes for a number, a blank or a placeholder (and nothing else with an
@@ -47,6 +48,8 @@ from govinfo.checks import CellRef, Finding
 from govinfo.errors import GovInfoError, JSONError, short_repr
 from govinfo.model import (
     BLANK,
+    MAX_COUNT,
+    MAX_DIGITS,
     UNREAD,
     Blank,
     Cell,
@@ -56,6 +59,7 @@ from govinfo.model import (
     Placeholder,
     Report,
     Unread,
+    cell_fits,
     is_line,
 )
 from govinfo.template import (
@@ -95,8 +99,25 @@ class _Problems(Exception):
         self.problems = problems
 
 
+class _LongInteger:
+    """A JSON integer longer than any number a report holds (:data:`~govinfo.model.MAX_DIGITS`),
+    kept as its text: ``int()`` refuses more than 4,300 digits, and the place must be named."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        digits = len(self.text.lstrip("-"))
+        return f"{self.text[:20]}… ({digits} digits)" if len(self.text) > 40 else self.text
+
+
+def _integer(text: str) -> int | _LongInteger:
+    """A JSON integer, read only when it is short enough to be a count (the sign aside)."""
+    return int(text) if len(text) <= MAX_DIGITS + 1 else _LongInteger(text)
+
+
 def _shown(value: Any) -> str:
-    if isinstance(value, Decimal):  # a JSON number with a fraction, read exactly
+    if isinstance(value, Decimal | _LongInteger):  # a JSON number read exactly, or kept as text
         return str(value)
     try:
         text = json.dumps(value, ensure_ascii=False, default=str)
@@ -132,6 +153,20 @@ _CELL_EXPECTED = {
     ColumnKind.MONEY: 'a non-negative decimal string such as "299.8145"',
     ColumnKind.AMOUNT: 'an amount such as {"value": "251000", "unit": "元"}',
 }
+_SIDES = f"at most {MAX_DIGITS} digits before the point and as many after"
+_CELL_BOUNDS = {
+    ColumnKind.COUNT: f"a non-negative integer of at most {MAX_DIGITS} digits",
+    ColumnKind.DELTA: f"an integer of at most {MAX_DIGITS} digits",
+    ColumnKind.MONEY: f"a decimal string of {_SIDES}",
+    ColumnKind.AMOUNT: f"a decimal string of {_SIDES}",
+}
+
+
+def _bounded(cell: Cell, kind: ColumnKind, value: Any, path: str = "") -> Cell:
+    """``cell`` if the model takes it (its bound on digits is the one rule), else the problem."""
+    if cell_fits(kind, cell):
+        return cell
+    raise _fail(_CELL_BOUNDS[kind], value, path)
 
 
 def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
@@ -150,11 +185,13 @@ def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
                 f".{_PLACEHOLDER_KEY}",
             ) from None
     if kind is ColumnKind.COUNT and type(value) is int and value >= 0:
-        return value
+        return _bounded(value, kind, value)
     if kind is ColumnKind.DELTA and type(value) is int:
-        return value
+        return _bounded(value, kind, value)
+    if isinstance(value, _LongInteger) and kind in (ColumnKind.COUNT, ColumnKind.DELTA):
+        raise _fail(_CELL_BOUNDS[kind], value)
     if kind is ColumnKind.MONEY and isinstance(value, str) and _DECIMAL.match(value):
-        return Decimal(value)
+        return _bounded(Decimal(value), kind, value)
     if kind is ColumnKind.AMOUNT and isinstance(value, dict) and set(value) == {"value", "unit"}:
         amount, unit = value["value"], value["unit"]
         units = [u.value for u in Unit]
@@ -162,7 +199,7 @@ def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
             raise _fail('a non-negative decimal string such as "251000"', amount, ".value")
         if unit not in units:
             raise _fail(f"one of the units {_shown(units)}", unit, ".unit")
-        return Amount(Decimal(amount), Unit(unit))
+        return _bounded(Amount(Decimal(amount), Unit(unit)), kind, amount, ".value")
     raise _fail(expected, value)
 
 
@@ -554,6 +591,7 @@ def from_json(text: str | bytes) -> Report:
             object_pairs_hook=_no_duplicates,
             parse_constant=_no_constant,
             parse_float=Decimal,
+            parse_int=_integer,
         )
     except (ValueError, RecursionError) as exc:
         raise JSONError((("$", f"not valid JSON: {exc}"),)) from None
@@ -567,11 +605,11 @@ def from_json(text: str | bytes) -> Report:
 # --- JSON Schema ---------------------------------------------------------------------------
 
 _CELL_SCHEMAS: dict[ColumnKind, dict[str, Any]] = {
-    ColumnKind.COUNT: {"type": "integer", "minimum": 0},
-    ColumnKind.DELTA: {"type": "integer"},
+    ColumnKind.COUNT: {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
+    ColumnKind.DELTA: {"type": "integer", "minimum": -MAX_COUNT, "maximum": MAX_COUNT},
     ColumnKind.MONEY: {
         "type": "string",
-        "pattern": _DECIMAL.pattern.replace(r"\A", "^").replace(r"\Z", "$"),
+        "pattern": rf"^(?:0|[1-9][0-9]{{0,{MAX_DIGITS - 1}}})(?:\.[0-9]{{1,{MAX_DIGITS}}})?$",
     },
     ColumnKind.AMOUNT: {
         "type": "object",
