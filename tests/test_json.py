@@ -1,7 +1,9 @@
 """JSON in and out: round trips, the schema, and whole error messages for bad input."""
 
 import copy
+import inspect
 import json
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -430,3 +432,122 @@ def test_the_longest_numbers_read_and_validate():
     assert report.requests["new_received", "natural_person"] == 10**15 - 1
     VALIDATOR.validate(json.loads(text))
     assert govinfo.to_json(report) + "\n" == text
+
+
+# --- nesting of any depth: a JSONError at the path, never RecursionError --------------------
+
+MARK = "@@deep@@"
+
+
+def nested(depth, shape):
+    if shape == "array":
+        return "[" * depth + "]" * depth
+    return '{"a": ' * depth + "1" + "}" * depth
+
+
+def with_deep_value(place, value):
+    """The example with ``value`` (JSON text) at ``place``: a setter of the marker, or None for
+    the whole document."""
+    if place is None:
+        return value
+    data = copy.deepcopy(EXAMPLE)
+    place(data)
+    return json.dumps(data, ensure_ascii=False).replace(json.dumps(MARK), value)
+
+
+def at(*path):
+    def put(data):
+        for key in path[:-1]:
+            data = data[key]
+        data[path[-1]] = MARK
+
+    return put
+
+
+DEEP_PLACES = {
+    "cell": at("requests", "new_received", "natural_person"),
+    "placeholder": lambda data: data["requests"]["granted"].update(other={"placeholder": MARK}),
+    "paragraph": lambda data: data.update(problems=["一段话", MARK]),
+    "paragraphs": at("problems"),
+    "part": lambda data: data["overview"]["parts"].insert(0, MARK),
+    "agency": at("agency"),
+    "version": at("version"),
+    "top": None,
+}
+
+CELL_PATH = "$.requests.new_received.natural_person"
+GOT_ARRAY = "got [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[..."
+DEEP_MESSAGES = {
+    ("cell", "array"): f"{CELL_PATH}: expected a non-negative integer, null, "
+    f'{{"placeholder": ...}} or {{"unread": true}}, {GOT_ARRAY}',
+    ("paragraph", "array"): "$.problems[1]: expected a non-empty line of text without "
+    f"surrounding spaces, {GOT_ARRAY}",
+    ("paragraphs", "object"): '$.problems: expected a list of paragraphs, got {"a": {"a": '
+    '{"a": {"a": {"a": {"a": {"a": {"a": {"a": {"a...',
+    ("top", "array"): f"$: expected a JSON object, {GOT_ARRAY}",
+    ("version", "array"): f'$.version: expected one of ["2019", "2021"], {GOT_ARRAY}',
+}
+DEEP_PATHS = {
+    "cell": f"{CELL_PATH}: ",
+    "placeholder": "$.requests.granted.other.placeholder: ",
+    "paragraph": "$.problems[1]: ",
+    "paragraphs": "$.problems",
+    "part": "$.overview.parts[0]",
+    "agency": "$.agency: ",
+    "version": "$.version: ",
+    "top": "$",
+}
+
+
+@pytest.mark.parametrize("shape", ["array", "object"])
+@pytest.mark.parametrize("place", list(DEEP_PLACES))
+def test_a_value_nested_at_any_depth_is_named_at_its_path(place, shape):
+    messages = set()
+    for depth in (900, 990, 1000, 5000, 100_000):
+        with pytest.raises(JSONError) as info:
+            govinfo.from_json(with_deep_value(DEEP_PLACES[place], nested(depth, shape)))
+        messages.add(str(info.value))
+    assert len(messages) == 1, messages  # the same answer at every depth
+    (message,) = messages
+    assert message.startswith(DEEP_PATHS[place])
+    assert "not valid JSON" not in message
+    if (place, shape) in DEEP_MESSAGES:
+        assert message == DEEP_MESSAGES[place, shape]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_deep_nesting_in_bytes_is_named_at_its_path(encoding):
+    text = with_deep_value(DEEP_PLACES["cell"], nested(5000, "array"))
+    with pytest.raises(JSONError) as info:
+        govinfo.from_json(text.encode(encoding))
+    assert str(info.value) == DEEP_MESSAGES["cell", "array"]
+
+
+def test_deep_nesting_after_brackets_and_escapes_in_strings():
+    text = with_deep_value(DEEP_PLACES["cell"], nested(3000, "array"))
+    # Brackets and an escaped quote in a string, and a key spelled with an escape.
+    text = replaced(text, '"agency": "温州市公安局鹿城区分局"', '"agency": "某局\\"[{\\\\"')
+    text = replaced(text, '{"natural_person": [[[', '{"natural\\u005fperson": [[[')
+    with pytest.raises(JSONError) as info:
+        govinfo.from_json(text)
+    assert str(info.value) == DEEP_MESSAGES["cell", "array"]
+
+
+def test_deep_nesting_is_still_invalid_json_when_it_is_not_closed():
+    text = with_deep_value(DEEP_PLACES["cell"], "[" * 5000)
+    with pytest.raises(JSONError, match=r"^\$: not valid JSON: Expecting "):
+        govinfo.from_json(text)
+
+
+def test_deep_nesting_from_a_deep_stack():
+    text = with_deep_value(DEEP_PLACES["cell"], nested(700, "array"))
+
+    def call_at(depth):
+        if depth > 0:
+            return call_at(depth - 1)
+        with pytest.raises(JSONError) as info:
+            govinfo.from_json(text)
+        return str(info.value)
+
+    room = sys.getrecursionlimit() - len(inspect.stack()) - 200
+    assert call_at(room) == DEEP_MESSAGES["cell", "array"]

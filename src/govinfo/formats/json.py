@@ -34,6 +34,7 @@ $: missing field "review_litigation"
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import re
@@ -116,14 +117,66 @@ def _integer(text: str) -> int | _LongInteger:
     return int(text) if len(text) <= MAX_DIGITS + 1 else _LongInteger(text)
 
 
+class _TooDeep:
+    """A value nested deeper than :data:`_MAX_DEPTH`, which ``json.loads`` could not read
+    without running out of stack; kept as the start of its text, to be named at its path."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_SHOWN = 60
+
+
 def _shown(value: Any) -> str:
-    if isinstance(value, Decimal | _LongInteger):  # a JSON number read exactly, or kept as text
-        return str(value)
-    try:
-        text = json.dumps(value, ensure_ascii=False, default=str)
-    except ValueError:  # circular, or an int too long to print: only from Python callers
-        text = short_repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    """``value`` as JSON for a message, cut to 60 characters. Writes no more than it shows, so
+    a value nested thousands of levels deep (or circular, from a Python caller) never recurses
+    past the 60th character."""
+    pieces: list[str] = []
+    _dump(value, pieces, _SHOWN + 1)
+    text = "".join(pieces)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+
+
+def _dump(value: Any, pieces: list[str], budget: int) -> int:
+    """Append the JSON of ``value`` to ``pieces`` until ``budget`` characters are written;
+    return the budget left."""
+    if budget <= 0:
+        return 0
+    if isinstance(value, dict | list | tuple):
+        items = value.items() if isinstance(value, dict) else value
+        pieces.append("{" if isinstance(value, dict) else "[")
+        budget -= 1
+        for index, item in enumerate(items):
+            if budget <= 0:
+                return 0
+            if index:
+                pieces.append(", ")
+                budget -= 2
+            if isinstance(value, dict):
+                item_key, item = item
+                budget = _dump(
+                    item_key if isinstance(item_key, str) else str(item_key), pieces, budget
+                )
+                pieces.append(": ")
+                budget -= 2
+            budget = _dump(item, pieces, budget)
+        pieces.append("}" if isinstance(value, dict) else "]")
+        return budget - 1
+    if isinstance(value, Decimal | _LongInteger | _TooDeep):  # a number read exactly, or text
+        text = str(value)
+    elif isinstance(value, str):
+        text = json.dumps(value[:budget], ensure_ascii=False)
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except (ValueError, TypeError):  # an int too long to print: only from Python callers
+            text = short_repr(value)
+    pieces.append(text[: budget + 1])
+    return budget - len(text)
 
 
 def _fail(message: str, value: Any, path: str = "") -> _Problems:
@@ -435,9 +488,11 @@ def _structure_report(converter: cattrs.Converter) -> Callable[[Any, type], Repo
         spec = None
         if "version" in data:
             try:
-                spec = template(data["version"])
+                if not isinstance(data["version"], str):  # Enum's own error would repr it
+                    raise TypeError
+                spec = template(TemplateVersion(data["version"]))
                 fields["version"] = spec.version
-            except (GovInfoError, TypeError):
+            except (ValueError, TypeError):
                 versions = [v.value for v in TemplateVersion]
                 problems.append(
                     (
@@ -580,19 +635,94 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _loads(text: str | bytes | bytearray) -> Any:
+    return json.loads(
+        text,
+        object_pairs_hook=_no_duplicates,
+        parse_constant=_no_constant,
+        parse_float=Decimal,
+        parse_int=_integer,
+    )
+
+
+_MAX_DEPTH = 32
+"""How deep :func:`from_json` reads JSON that ``json.loads`` cannot read for lack of stack: a
+report nests five levels, so anything deeper is wrong wherever it stands, and is named there."""
+
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]')
+_NOT_LINE_END = re.compile(r"[^\n]")
+
+
+def _loads_deep(text: str | bytes | bytearray) -> Any:
+    """Read JSON nested too deep for ``json.loads``: every value that opens deeper than
+    :data:`_MAX_DEPTH` is blanked out of the text (keeping every offset and line of the rest,
+    for the messages of ``json.loads``) and stands as a :class:`_TooDeep` at its path."""
+    if not isinstance(text, str):
+        text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
+    frames: list[list[Any]] = []  # per open container: [is an object, key or index, awaits a key]
+    cuts: list[tuple[tuple[str | int, ...], int, int]] = []
+    tokens = _TOKEN.finditer(text)
+    for token in tokens:
+        kind = token.group()
+        if kind in "[{" and len(frames) == _MAX_DEPTH:
+            path = tuple(frame[1] for frame in frames)
+            depth = 1
+            end = len(text)
+            for inner in tokens:  # on to the bracket that closes this value
+                depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(inner.group(), 0)
+                if depth == 0:
+                    end = inner.end()
+                    break
+            cuts.append((path, token.start(), end))
+        elif kind == "{":
+            frames.append([True, "", True])
+        elif kind == "[":
+            frames.append([False, 0, False])
+        elif kind in "]}":
+            if frames:
+                frames.pop()
+        elif kind == ",":
+            if frames and frames[-1][0]:
+                frames[-1][2] = True
+            elif frames:
+                frames[-1][1] += 1
+        elif frames and frames[-1][2]:  # a string where an object expects a key
+            with contextlib.suppress(ValueError):  # a bad escape: json.loads will name it
+                frames[-1][1] = json.loads(kind)
+            frames[-1][2] = False
+    pieces, last = [], 0
+    for _, start, end in cuts:
+        pieces += [text[last:start], "0", _NOT_LINE_END.sub(" ", text[start + 1 : end])]
+        last = end
+    data = _loads("".join([*pieces, text[last:]]))
+    for path, start, _ in cuts:
+        _put(data, path, _TooDeep(text[start : start + _SHOWN + 1]))
+    return data
+
+
+def _put(data: Any, path: tuple[str | int, ...], value: Any) -> None:
+    """Set ``value`` at ``path`` in ``data``, where ``json.loads`` read the stand-in."""
+    try:
+        for step in path[:-1]:
+            data = data[step]
+        if data[path[-1]] != 0:
+            raise KeyError(path[-1])
+        data[path[-1]] = value
+    except (KeyError, IndexError, TypeError):  # never leave the stand-in 0 to be read as a count
+        raise ValueError(f"nested more than {_MAX_DEPTH} levels deep") from None
+
+
 def from_json(text: str | bytes) -> Report:
     """Read a report from its JSON text; raise :class:`~govinfo.errors.JSONError` naming every
-    bad place as a path (``$.requests.new_received.natural_person: expected ...``)."""
+    bad place as a path (``$.requests.new_received.natural_person: expected ...``), however
+    deep the value there is nested."""
     if not isinstance(text, str | bytes | bytearray):
         raise JSONError((("$", f"expected JSON text (str or bytes), got {type(text).__name__}"),))
     try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_no_duplicates,
-            parse_constant=_no_constant,
-            parse_float=Decimal,
-            parse_int=_integer,
-        )
+        try:
+            data = _loads(text)
+        except RecursionError:
+            data = _loads_deep(text)
     except (ValueError, RecursionError) as exc:
         raise JSONError((("$", f"not valid JSON: {exc}"),)) from None
     try:
