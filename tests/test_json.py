@@ -551,3 +551,72 @@ def test_deep_nesting_from_a_deep_stack():
 
     room = sys.getrecursionlimit() - len(inspect.stack()) - 200
     assert call_at(room) == DEEP_MESSAGES["cell", "array"]
+
+
+# --- lone surrogates: refused where they stand, and messages that can be printed -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"problems": [', '"problems": [\n    "整改\\ud800",'),
+            '$.problems[0]: expected text without lone surrogates (U+D800), got "整改\\ud800"',
+            id="paragraph-escape",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"agency": "温州市', '"agency": "温州市\ud800'),
+            "$.agency: expected text without lone surrogates (U+D800), got "
+            '"温州市\\ud800公安局鹿城区分局"',
+            id="agency-raw",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"title": "', '"title": "\\uDFFF'),
+            "$.title: expected text without lone surrogates (U+DFFF), got "
+            '"\\udfff温州市公安局鹿城区分局2021年政府信息公开工作年度报告"',
+            id="title-escape",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"intro": [\n      "', '"intro": [\n      "\\udc80'),
+            "$.overview.intro[0]: expected text without lone surrogates (U+DC80), got "
+            '"\\udc802021年,区公安分局严格执行《中华人民共和国政府信息公开条例》和《浙江省政府信息公开暂行办法》,认真贯彻落实...',
+            id="overview-escape",
+        ),
+        pytest.param(
+            replaced(
+                EXAMPLE_TEXT, '"natural_person": 3', '"natural_person": {"placeholder": "/\\ud800"}'
+            ),
+            "$.requests.new_received.natural_person.placeholder: expected text without lone "
+            'surrogates (U+D800), got "/\\ud800"',
+            id="placeholder-escape",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"agency":', '"\\ud800": 1, "agency":'),
+            "$.\\ud800: unknown field",
+            id="key-escape",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"agency":', '"\\ud800": 1, "\\ud800": 2, "agency":'),
+            '$: not valid JSON: duplicate key "\\ud800"',
+            id="duplicate-key-escape",
+        ),
+    ],
+)
+def test_lone_surrogates_are_refused_at_their_path(text, message):
+    with pytest.raises(JSONError) as info:
+        govinfo.from_json(text)
+    assert str(info.value) == message
+    str(info.value).encode("utf-8")  # the message itself can be printed
+    for path, problem in info.value.problems:
+        (path + problem).encode("utf-8")
+
+
+def test_lone_surrogates_in_bytes_are_refused():
+    text = replaced(EXAMPLE_TEXT, '"agency": "温州市', '"agency": "温州市\ud800')
+    with pytest.raises(JSONError, match=r"^\$\.agency: expected text without lone surrogates"):
+        govinfo.from_json(text.encode("utf-8", "surrogatepass"))  # json.loads lets them through
+
+
+def test_a_surrogate_pair_is_one_character_and_reads():
+    text = replaced(EXAMPLE_TEXT, '"problems": [', '"problems": [\n    "整改\\ud83d\\ude00",')
+    assert govinfo.from_json(text).problems[0] == "整改😀"

@@ -379,3 +379,49 @@ def test_template_refuses_what_is_not_declared(args, message):
 def test_unknown_template_version_is_a_domain_error():
     with pytest.raises(ModelError, match="unknown template version '2020'"):
         template("2020")
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"agency": "某局\ud800"},
+            "agency: expected text without lone surrogates (U+D800), got '某局\\ud800'",
+        ),
+        (
+            {"title": "\udfff某局2021年政府信息公开工作年度报告"},
+            "title: expected text without lone surrogates (U+DFFF), got "
+            "'\\udfff某局2021年政府信息公开工作年度报告'",
+        ),
+        (
+            {"problems": ("整改到位。", "整改\udc80")},
+            "problems: expected text without lone surrogates (U+DC80), got '整改\\udc80'",
+        ),
+    ],
+)
+def test_report_refuses_lone_surrogates_in_prose(fields, message):
+    with pytest.raises(ModelError) as info:
+        Report.empty(TemplateVersion.V2021, **{"agency": "某局", "year": 2021, **fields})
+    assert str(info.value) == message
+
+
+def test_overview_refuses_lone_surrogates():
+    with pytest.raises(ModelError) as info:
+        govinfo.Overview(parts=(("（一）主动公开", "\ud83d\ude00"),))  # a pair split in two
+    assert str(info.value) == (
+        "parts: expected text without lone surrogates (U+D83D), got '\\ud83d\\ude00'"
+    )
+
+
+def test_placeholder_refuses_lone_surrogates():
+    with pytest.raises(ModelError) as info:
+        Placeholder("/\ud800")
+    assert str(info.value) == (
+        "placeholder: expected text without lone surrogates (U+D800), got '/\\ud800'"
+    )
+
+
+def test_prose_beyond_the_basic_plane_is_kept():
+    report = Report.empty(TemplateVersion.V2021, agency="某局𠀋", year=2021, problems=("😀",))
+    assert (report.agency, report.problems, Placeholder("〆𠀋").text) == ("某局𠀋", ("😀",), "〆𠀋")
+    assert govinfo.model.lone_surrogate("某局𠀋😀") is None

@@ -27,6 +27,8 @@ from govinfo import (
     template,
 )
 from govinfo.errors import GovInfoError
+from govinfo.model import lone_surrogate
+from govinfo.strategies import reports
 
 JUNK: list[object] = [
     None,
@@ -311,3 +313,52 @@ def test_the_largest_numbers_the_model_takes_are_written_checked_and_combined() 
     govinfo.checks.combine([report], agency="某市")
     with contextlib.suppress(GovInfoError):  # sums past the bound: a domain error at most
         govinfo.checks.combine([report] * 3, agency="某市")
+
+
+# --- lone surrogates: the model refuses them, so every writer can encode what it accepts ----
+
+_WITH_SURROGATES = st.text(
+    st.characters(min_codepoint=0xD7F0, max_codepoint=0xE00F) | st.sampled_from("某局/—"),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _encodes(report: Report, *, findings: bool = True) -> None:
+    govinfo.to_json(report).encode("utf-8")
+    with contextlib.suppress(govinfo.TextRenderError):
+        govinfo.render_text(report).encode("utf-8")
+    if findings:
+        govinfo.findings_to_json(govinfo.check(report)).encode("utf-8")
+
+
+@given(reports())
+def test_generated_reports_hold_no_lone_surrogate_and_every_writer_encodes_them(
+    report: Report,
+) -> None:
+    prose = [report.agency, report.title, *report.preamble, *report.overview.paragraphs()]
+    prose += [*report.problems, *report.other_matters, *report.trailer]
+    prose += [
+        c.text for _, g in report.grids() for *_, c in g.items() if isinstance(c, Placeholder)
+    ]
+    assert [t for t in prose if lone_surrogate(t)] == []
+    _encodes(report, findings=False)  # findings hold no prose but the agency, checked below
+
+
+@given(agency=_WITH_SURROGATES, paragraph=_WITH_SURROGATES, mark=_WITH_SURROGATES)
+def test_the_model_takes_no_lone_surrogate_so_writers_never_meet_one(
+    agency: str, paragraph: str, mark: str
+) -> None:
+    def build() -> Report:
+        report = Report.empty(
+            TemplateVersion.V2021, agency=agency, year=2021, problems=(paragraph,)
+        )
+        grid = report.requests.replace({("granted", "other"): Placeholder(mark)})
+        return attrs.evolve(report, requests=grid)
+
+    if any(lone_surrogate(text) for text in (agency, paragraph, mark)):
+        with pytest.raises(govinfo.ModelError, match="expected text without lone surrogates"):
+            build()
+    else:
+        with contextlib.suppress(govinfo.ModelError):  # a placeholder with a digit, say
+            _encodes(build())

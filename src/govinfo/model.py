@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any, Final, TypeAlias
@@ -60,6 +61,7 @@ __all__ = [
     "cell_fits",
     "expected_cell",
     "is_line",
+    "lone_surrogate",
     "unread_cells",
 ]
 
@@ -97,12 +99,37 @@ def is_line(text: str) -> bool:
     return bool(text) and text == text.strip() and text.splitlines() == [text]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> str | None:
+    """The first lone surrogate of ``text`` as ``U+D800``, or None.
+
+    A lone surrogate is half of a UTF-16 pair, left by a broken decoding: no encoding can write
+    it, so a report that held one could not be printed or saved. The model refuses text with one.
+
+    >>> lone_surrogate("某局\\udc80"), lone_surrogate("某局😀")
+    ('U+DC80', None)
+    """
+    found = _SURROGATE.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
+
+
+def _no_surrogate(name: str, value: str) -> None:
+    code = lone_surrogate(value)
+    if code is not None:
+        raise ModelError(
+            f"{name}: expected text without lone surrogates ({code}), got {short_repr(value)}"
+        )
+
+
 def _placeholder_text(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not is_line(value) or not _DIGITS.isdisjoint(value):
         raise ModelError(
             "a placeholder is a non-empty one-line text without digits and without surrounding "
             f"spaces, such as '/', '—' or '不适用'; got {short_repr(value)}"
         )
+    _no_surrogate("placeholder", value)
 
 
 @frozen
@@ -317,6 +344,7 @@ def _check_paragraph(name: str, paragraph: object) -> None:
             f"{name}: a paragraph is a non-empty line of text without surrounding spaces, "
             f"got {short_repr(paragraph)}"
         )
+    _no_surrogate(name, paragraph)
 
 
 def _parts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -383,6 +411,7 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None
             f"{attribute.name}: expected one line of text without surrounding spaces"
             f", got {short_repr(value)}"
         )
+    _no_surrogate(attribute.name, value)
 
 
 def _spec_of(version: TemplateVersion, requests: object) -> TemplateSpec | None:

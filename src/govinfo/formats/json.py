@@ -62,6 +62,7 @@ from govinfo.model import (
     Unread,
     cell_fits,
     is_line,
+    lone_surrogate,
 )
 from govinfo.template import (
     ColumnKind,
@@ -183,6 +184,22 @@ def _fail(message: str, value: Any, path: str = "") -> _Problems:
     return _Problems([(path, f"expected {message}, got {_shown(value)}")])
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with each lone surrogate written as its JSON escape, so that a message about
+    one (or naming a key with one) can be printed."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _no_surrogate(value: str) -> None:
+    """Refuse a lone surrogate ("\\ud800" in the JSON): no writer could print it back."""
+    code = lone_surrogate(value)
+    if code is not None:
+        raise _fail(f"text without lone surrogates ({code})", value)
+
+
 # --- cells ---------------------------------------------------------------------------------
 
 
@@ -229,12 +246,17 @@ def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
     if isinstance(value, dict) and _UNREAD_KEY in value:
         return _structure_unread(value)
     if isinstance(value, dict) and set(value) == {_PLACEHOLDER_KEY}:
+        text = value[_PLACEHOLDER_KEY]
         try:
-            return Placeholder(value[_PLACEHOLDER_KEY])
+            if isinstance(text, str):
+                _no_surrogate(text)
+            return Placeholder(text)
+        except _Problems as exc:
+            raise _Problems([(f".{_PLACEHOLDER_KEY}", m) for _, m in exc.problems]) from None
         except GovInfoError:
             raise _fail(
                 'a placeholder text such as "/" or "不适用" (one line, no digits)',
-                value[_PLACEHOLDER_KEY],
+                text,
                 f".{_PLACEHOLDER_KEY}",
             ) from None
     if kind is ColumnKind.COUNT and type(value) is int and value >= 0:
@@ -361,6 +383,7 @@ def _structure_str(value: Any, _: type) -> str:
         raise _fail("a string", value)
     if value and not is_line(value):
         raise _fail("one line of text without surrounding spaces", value)
+    _no_surrogate(value)
     return value
 
 
@@ -392,6 +415,11 @@ def _structure_paragraphs(value: Any, _: type) -> tuple[str, ...]:
                     f"got {_shown(paragraph)}",
                 )
             )
+            continue
+        try:
+            _no_surrogate(paragraph)
+        except _Problems as exc:
+            problems += [(f"[{index}]", m) for _, m in exc.problems]
     if problems:
         raise _Problems(problems)
     return tuple(value)
@@ -724,11 +752,12 @@ def from_json(text: str | bytes) -> Report:
         except RecursionError:
             data = _loads_deep(text)
     except (ValueError, RecursionError) as exc:
-        raise JSONError((("$", f"not valid JSON: {exc}"),)) from None
+        raise JSONError((("$", _printable(f"not valid JSON: {exc}")),)) from None
     try:
         result: Report = _CONVERTER.structure(data, Report)
     except _Problems as exc:
-        raise JSONError(tuple((f"${p}", m) for p, m in exc.problems)) from None
+        problems = tuple((_printable(f"${p}"), _printable(m)) for p, m in exc.problems)
+        raise JSONError(problems) from None
     return result
 
 
