@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import pickle
 from collections.abc import Callable, Hashable
+from concurrent.futures import ProcessPoolExecutor
 from decimal import Decimal
 
 import attrs
@@ -23,11 +25,13 @@ from govinfo import (
     amounts,
     dates,
     enumerators,
+    errors,
     numerals,
     template,
 )
 from govinfo.errors import GovInfoError
 from govinfo.model import lone_surrogate
+from govinfo.sources import CellSource, PageBoxSource, TextSource
 from govinfo.strategies import reports
 
 JUNK: list[object] = [
@@ -362,3 +366,91 @@ def test_the_model_takes_no_lone_surrogate_so_writers_never_meet_one(
     else:
         with contextlib.suppress(govinfo.ModelError):  # a placeholder with a digit, say
             _encodes(build())
+
+
+# --- pickling: errors and results cross process boundaries intact --------------------------
+
+_SPAN = TextSource(offset=3, length=2, line=2, column=1, text="3x")
+_CELL = CellSource(kind="html", table=2, row=4, column=3, text="0")
+_BOX = PageBoxSource(page=3, box=(72.0, 100.5, 96.0, 112.0), text="12")
+_ERRORS: list[Exception] = [
+    errors.GovInfoError("a report cannot be read"),
+    errors.ModelError("requests.granted.other: expected a non-negative integer, got '3'"),
+    errors.UnknownKey("requests has no row 'nope'"),
+    errors.JSONError((("$.agency", "expected a string, got 3"), ("$.extra", "unknown field"))),
+    errors.LocatedError("expected a digit", "一二\n3x", 3, 2),
+    errors.TextSyntaxError("expected the row label 自然人, found 3x", "行政许可\n3x\n", 5, 2),
+    errors.InvalidNumeral("expected a digit", "一百x", 2),
+    errors.InvalidDate("expected a month from 1 to 12", "2022年13月", 5, 2),
+    errors.InvalidEnumerator("expected （ before 一", "一）", 0),
+    errors.InvalidAmount("expected a unit 元, 万元 or 亿元", "299.8", 0, 5),
+    errors.ReadError("expected a report, found no text"),
+    errors.ReadError("expected a whole number, found 3x", _SPAN),
+    errors.ReadError("expected a whole number, found 0", _CELL),
+    errors.SeveralReports((_SPAN, _BOX)),
+    errors.UnsupportedInput("reading .docx needs the extra govinfo[docx]", _CELL),
+    errors.UnsupportedInput("a PDF of scanned pages holds no text"),
+    errors.TextRenderError("the title must name the report year 2021"),
+    errors.CheckError("expected reports of one template version, got 2019 and 2021"),
+    errors.UndecodableInput("a.txt", "binary data (a NUL byte at byte 4)"),
+]
+
+
+def test_every_public_error_is_pickled_in_the_sweep() -> None:
+    public = {
+        getattr(errors, name)
+        for name in errors.__all__
+        if isinstance(getattr(errors, name), type)
+        and issubclass(getattr(errors, name), BaseException)
+    }
+    assert public == {type(e) for e in _ERRORS}
+
+
+@pytest.mark.parametrize("error", _ERRORS, ids=lambda e: type(e).__name__)
+@pytest.mark.parametrize("protocol", [0, pickle.DEFAULT_PROTOCOL, pickle.HIGHEST_PROTOCOL])
+def test_errors_survive_pickle(error: Exception, protocol: int) -> None:
+    back = pickle.loads(pickle.dumps(error, protocol=protocol))
+    assert type(back) is type(error)
+    assert str(back) == str(error)
+    assert back.args == error.args
+    assert vars(back) == vars(error)  # every attribute: problems, name, reason, starts, line …
+    if isinstance(error, errors.LocatedError):
+        assert (back.span, back.excerpt) == (error.span, error.excerpt)
+
+
+def test_notes_on_an_error_survive_pickle() -> None:
+    error = errors.SeveralReports((_SPAN, _BOX))
+    error.add_note("while reading a.txt")
+    assert pickle.loads(pickle.dumps(error)).__notes__ == ["while reading a.txt"]
+
+
+def test_an_error_raised_in_a_worker_process_reaches_the_parent() -> None:
+    with ProcessPoolExecutor(max_workers=2) as pool:
+        futures = [pool.submit(govinfo.parse_text, "bad"), pool.submit(govinfo.from_json, "{")]
+        with pytest.raises(govinfo.TextSyntaxError) as info:
+            futures[0].result()
+        with pytest.raises(govinfo.JSONError) as json_info:
+            futures[1].result()
+    with pytest.raises(govinfo.TextSyntaxError) as here:
+        govinfo.parse_text("bad")
+    assert str(info.value) == str(here.value)
+    assert (info.value.line, info.value.column) == (here.value.line, here.value.column)
+    assert json_info.value.problems[0][0] == "$"
+
+
+def test_readings_and_findings_survive_pickle() -> None:
+    damaged = EXAMPLE_TEXT.replace("\n4039\n", "\n4x39\n").replace("\n7526\n", "\n（空白）\n")
+    result = govinfo.read_text(damaged)
+    assert result.unread
+    back = pickle.loads(pickle.dumps(result))
+    assert back == result
+    assert back.sources == result.sources
+    assert back.input == result.input
+    findings = govinfo.check(result.report)
+    assert findings
+    assert pickle.loads(pickle.dumps(findings)) == findings
+    cells = [c for _, g in back.report.grids() for *_, c in g.items()]
+    assert govinfo.UNREAD in cells
+    assert all(c is govinfo.UNREAD for c in cells if c == govinfo.UNREAD)
+    assert all(c is govinfo.BLANK for c in cells if c == govinfo.BLANK)
+    assert pickle.loads(pickle.dumps(govinfo.BLANK)) is govinfo.BLANK

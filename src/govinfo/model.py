@@ -73,6 +73,9 @@ class Blank:
     def __repr__(self) -> str:
         return "BLANK"
 
+    def __reduce__(self) -> str:  # unpickled as the one BLANK, so ``is BLANK`` holds
+        return "BLANK"
+
 
 BLANK = Blank()
 """The blank cell."""
@@ -85,6 +88,9 @@ class Unread:
     reading's diagnostics and sources, not in the value."""
 
     def __repr__(self) -> str:
+        return "UNREAD"
+
+    def __reduce__(self) -> str:  # unpickled as the one UNREAD, so ``is UNREAD`` holds
         return "UNREAD"
 
 
