@@ -1,7 +1,9 @@
 """JSON in and out: round trips, the schema, and whole error messages for bad input."""
 
 import copy
+import inspect
 import json
+import sys
 from decimal import Decimal
 from pathlib import Path
 
@@ -342,3 +344,279 @@ def test_invalid_utf8_is_a_domain_error():
 def test_deep_nesting_is_a_domain_error():
     with pytest.raises(JSONError):
         govinfo.from_json("[" * 100_000 + "]" * 100_000)
+
+
+# --- numbers longer than any report holds (govinfo.model.MAX_DIGITS) ----------------------
+
+EXAMPLE_TEXT = Path(govinfo.example_path(".json")).read_text(encoding="utf-8")
+V2019_TEXT = govinfo.to_json(Report.empty(TemplateVersion.V2019, agency="某局", year=2019))
+SIDES = "at most 15 digits before the point and as many after"
+
+
+def replaced(text, old, new):
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"natural_person": 3', '"natural_person": ' + "9" * 5000),
+            "$.requests.new_received.natural_person: expected a non-negative integer of at most "
+            "15 digits, got 99999999999999999999… (5000 digits)",
+            id="count-5000-digits",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"natural_person": 3', '"natural_person": -' + "9" * 4301),
+            "$.requests.new_received.natural_person: expected a non-negative integer of at most "
+            "15 digits, got -9999999999999999999… (4301 digits)",
+            id="count-negative-4301-digits",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"natural_person": 3', '"natural_person": 1' + "0" * 15),
+            "$.requests.new_received.natural_person: expected a non-negative integer of at most "
+            "15 digits, got 1000000000000000",
+            id="count-16-digits",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"year": 2021', '"year": ' + "2" * 5000),
+            "$.year: expected an integer, got 22222222222222222222… (5000 digits)",
+            id="year-5000-digits",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"299.8145"', '"' + "1" * 16 + '"'),
+            f"$.disclosure.fees.administrative_fees.amount: expected a decimal string of {SIDES}, "
+            'got "1111111111111111"',
+            id="money-16-digits",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"299.8145"', '"1.' + "1" * 5000 + '"'),
+            f"$.disclosure.fees.administrative_fees.amount: expected a decimal string of {SIDES}, "
+            'got "1.111111111111111111111111111111111111111111111111111111...',
+            id="money-5000-places",
+        ),
+        pytest.param(
+            replaced(V2019_TEXT, '"change": null', '"change": -' + "9" * 5000),
+            "$.disclosure.licensing.administrative_licensing.change: expected an integer of at "
+            "most 15 digits, got -9999999999999999999… (5000 digits)",
+            id="delta-5000-digits",
+        ),
+        pytest.param(
+            replaced(
+                V2019_TEXT,
+                '"total_amount": null',
+                '"total_amount": {"value": "1' + "0" * 15 + '", "unit": "元"}',
+            ),
+            "$.disclosure.procurement.centralized_procurement.total_amount.value: expected a "
+            f'decimal string of {SIDES}, got "1000000000000000"',
+            id="amount-16-digits",
+        ),
+    ],
+)
+def test_numbers_longer_than_max_digits_are_named_at_their_place(text, message):
+    with pytest.raises(JSONError) as info:
+        govinfo.from_json(text)
+    assert str(info.value) == message
+    try:
+        data = json.loads(text)
+    except ValueError:  # more digits than Python reads into an int: no schema check to make
+        return
+    assert not VALIDATOR.is_valid(data)
+
+
+def test_the_longest_numbers_read_and_validate():
+    text = replaced(EXAMPLE_TEXT, '"natural_person": 3', '"natural_person": 999999999999999')
+    text = replaced(text, '"299.8145"', '"999999999999999.999999999999999"')
+    report = govinfo.from_json(text)
+    assert report.requests["new_received", "natural_person"] == 10**15 - 1
+    VALIDATOR.validate(json.loads(text))
+    assert govinfo.to_json(report) + "\n" == text
+
+
+# --- nesting of any depth: a JSONError at the path, never RecursionError --------------------
+
+MARK = "@@deep@@"
+
+
+def nested(depth, shape):
+    if shape == "array":
+        return "[" * depth + "]" * depth
+    return '{"a": ' * depth + "1" + "}" * depth
+
+
+def with_deep_value(place, value):
+    """The example with ``value`` (JSON text) at ``place``: a setter of the marker, or None for
+    the whole document."""
+    if place is None:
+        return value
+    data = copy.deepcopy(EXAMPLE)
+    place(data)
+    return json.dumps(data, ensure_ascii=False).replace(json.dumps(MARK), value)
+
+
+def at(*path):
+    def put(data):
+        for key in path[:-1]:
+            data = data[key]
+        data[path[-1]] = MARK
+
+    return put
+
+
+DEEP_PLACES = {
+    "cell": at("requests", "new_received", "natural_person"),
+    "placeholder": lambda data: data["requests"]["granted"].update(other={"placeholder": MARK}),
+    "paragraph": lambda data: data.update(problems=["一段话", MARK]),
+    "paragraphs": at("problems"),
+    "part": lambda data: data["overview"]["parts"].insert(0, MARK),
+    "agency": at("agency"),
+    "version": at("version"),
+    "top": None,
+}
+
+CELL_PATH = "$.requests.new_received.natural_person"
+GOT_ARRAY = "got [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[..."
+DEEP_MESSAGES = {
+    ("cell", "array"): f"{CELL_PATH}: expected a non-negative integer, null, "
+    f'{{"placeholder": ...}} or {{"unread": true}}, {GOT_ARRAY}',
+    ("paragraph", "array"): "$.problems[1]: expected a non-empty line of text without "
+    f"surrounding spaces, {GOT_ARRAY}",
+    ("paragraphs", "object"): '$.problems: expected a list of paragraphs, got {"a": {"a": '
+    '{"a": {"a": {"a": {"a": {"a": {"a": {"a": {"a...',
+    ("top", "array"): f"$: expected a JSON object, {GOT_ARRAY}",
+    ("version", "array"): f'$.version: expected one of ["2019", "2021"], {GOT_ARRAY}',
+}
+DEEP_PATHS = {
+    "cell": f"{CELL_PATH}: ",
+    "placeholder": "$.requests.granted.other.placeholder: ",
+    "paragraph": "$.problems[1]: ",
+    "paragraphs": "$.problems",
+    "part": "$.overview.parts[0]",
+    "agency": "$.agency: ",
+    "version": "$.version: ",
+    "top": "$",
+}
+
+
+@pytest.mark.parametrize("shape", ["array", "object"])
+@pytest.mark.parametrize("place", list(DEEP_PLACES))
+def test_a_value_nested_at_any_depth_is_named_at_its_path(place, shape):
+    messages = set()
+    for depth in (900, 990, 1000, 5000, 100_000):
+        with pytest.raises(JSONError) as info:
+            govinfo.from_json(with_deep_value(DEEP_PLACES[place], nested(depth, shape)))
+        messages.add(str(info.value))
+    assert len(messages) == 1, messages  # the same answer at every depth
+    (message,) = messages
+    assert message.startswith(DEEP_PATHS[place])
+    assert "not valid JSON" not in message
+    if (place, shape) in DEEP_MESSAGES:
+        assert message == DEEP_MESSAGES[place, shape]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_deep_nesting_in_bytes_is_named_at_its_path(encoding):
+    text = with_deep_value(DEEP_PLACES["cell"], nested(5000, "array"))
+    with pytest.raises(JSONError) as info:
+        govinfo.from_json(text.encode(encoding))
+    assert str(info.value) == DEEP_MESSAGES["cell", "array"]
+
+
+def test_deep_nesting_after_brackets_and_escapes_in_strings():
+    text = with_deep_value(DEEP_PLACES["cell"], nested(3000, "array"))
+    # Brackets and an escaped quote in a string, and a key spelled with an escape.
+    text = replaced(text, '"agency": "温州市公安局鹿城区分局"', '"agency": "某局\\"[{\\\\"')
+    text = replaced(text, '{"natural_person": [[[', '{"natural\\u005fperson": [[[')
+    with pytest.raises(JSONError) as info:
+        govinfo.from_json(text)
+    assert str(info.value) == DEEP_MESSAGES["cell", "array"]
+
+
+def test_deep_nesting_is_still_invalid_json_when_it_is_not_closed():
+    text = with_deep_value(DEEP_PLACES["cell"], "[" * 5000)
+    with pytest.raises(JSONError, match=r"^\$: not valid JSON: Expecting "):
+        govinfo.from_json(text)
+
+
+def test_deep_nesting_from_a_deep_stack():
+    text = with_deep_value(DEEP_PLACES["cell"], nested(700, "array"))
+
+    def call_at(depth):
+        if depth > 0:
+            return call_at(depth - 1)
+        with pytest.raises(JSONError) as info:
+            govinfo.from_json(text)
+        return str(info.value)
+
+    room = sys.getrecursionlimit() - len(inspect.stack()) - 200
+    assert call_at(room) == DEEP_MESSAGES["cell", "array"]
+
+
+# --- lone surrogates: refused where they stand, and messages that can be printed -----------
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"problems": [', '"problems": [\n    "整改\\ud800",'),
+            '$.problems[0]: expected text without lone surrogates (U+D800), got "整改\\ud800"',
+            id="paragraph-escape",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"agency": "温州市', '"agency": "温州市\ud800'),
+            "$.agency: expected text without lone surrogates (U+D800), got "
+            '"温州市\\ud800公安局鹿城区分局"',
+            id="agency-raw",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"title": "', '"title": "\\uDFFF'),
+            "$.title: expected text without lone surrogates (U+DFFF), got "
+            '"\\udfff温州市公安局鹿城区分局2021年政府信息公开工作年度报告"',
+            id="title-escape",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"intro": [\n      "', '"intro": [\n      "\\udc80'),
+            "$.overview.intro[0]: expected text without lone surrogates (U+DC80), got "
+            '"\\udc802021年,区公安分局严格执行《中华人民共和国政府信息公开条例》和《浙江省政府信息公开暂行办法》,认真贯彻落实...',
+            id="overview-escape",
+        ),
+        pytest.param(
+            replaced(
+                EXAMPLE_TEXT, '"natural_person": 3', '"natural_person": {"placeholder": "/\\ud800"}'
+            ),
+            "$.requests.new_received.natural_person.placeholder: expected text without lone "
+            'surrogates (U+D800), got "/\\ud800"',
+            id="placeholder-escape",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"agency":', '"\\ud800": 1, "agency":'),
+            "$.\\ud800: unknown field",
+            id="key-escape",
+        ),
+        pytest.param(
+            replaced(EXAMPLE_TEXT, '"agency":', '"\\ud800": 1, "\\ud800": 2, "agency":'),
+            '$: not valid JSON: duplicate key "\\ud800"',
+            id="duplicate-key-escape",
+        ),
+    ],
+)
+def test_lone_surrogates_are_refused_at_their_path(text, message):
+    with pytest.raises(JSONError) as info:
+        govinfo.from_json(text)
+    assert str(info.value) == message
+    str(info.value).encode("utf-8")  # the message itself can be printed
+    for path, problem in info.value.problems:
+        (path + problem).encode("utf-8")
+
+
+def test_lone_surrogates_in_bytes_are_refused():
+    text = replaced(EXAMPLE_TEXT, '"agency": "温州市', '"agency": "温州市\ud800')
+    with pytest.raises(JSONError, match=r"^\$\.agency: expected text without lone surrogates"):
+        govinfo.from_json(text.encode("utf-8", "surrogatepass"))  # json.loads lets them through
+
+
+def test_a_surrogate_pair_is_one_character_and_reads():
+    text = replaced(EXAMPLE_TEXT, '"problems": [', '"problems": [\n    "整改\\ud83d\\ude00",')
+    assert govinfo.from_json(text).problems[0] == "整改😀"

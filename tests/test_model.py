@@ -22,8 +22,9 @@ from govinfo import (
     template,
     unread_cells,
 )
+from govinfo.model import MAX_COUNT, MAX_DIGITS, cell_fits
 from govinfo.strategies import reports
-from govinfo.template import templates
+from govinfo.template import ColumnKind, templates
 from govinfo.zh.amounts import Amount, Unit
 
 
@@ -149,6 +150,124 @@ def test_2019_blocks_keep_signed_deltas_and_amounts_with_units():
         licensing.replace({("administrative_licensing", "previous_count"): -1})
 
 
+V2019 = template(TemplateVersion.V2019)
+V2021 = template(TemplateVersion.V2021)
+SIDES = "at most 15 digits before the point and as many after"
+
+
+@pytest.mark.parametrize(
+    ("spec", "place", "value", "message"),
+    [
+        pytest.param(
+            V2021.requests,
+            ("granted", "other"),
+            10**15,
+            "requests.granted.other: expected a non-negative integer of at most 15 digits, "
+            "got 1000000000000000",
+            id="count-16-digits",
+        ),
+        pytest.param(
+            V2021.requests,
+            ("granted", "other"),
+            10**5000,
+            "requests.granted.other: expected a non-negative integer of at most 15 digits, "
+            "got an integer of 5001 digits",
+            id="count-5001-digits",
+        ),
+        pytest.param(
+            V2021.requests,
+            ("granted", "other"),
+            -(10**5000),
+            "requests.granted.other: expected a non-negative integer, BLANK, UNREAD or a "
+            "Placeholder, got a negative integer of 5001 digits",
+            id="count-negative-5001-digits",
+        ),
+        pytest.param(
+            V2019.disclosure[1],
+            ("administrative_licensing", "change"),
+            -(10**15),
+            "licensing.administrative_licensing.change: expected an integer of at most 15 "
+            "digits, got -1000000000000000",
+            id="delta-16-digits",
+        ),
+        pytest.param(
+            V2021.disclosure[-1],
+            ("administrative_fees", "amount"),
+            Decimal("1" * 16),
+            f"fees.administrative_fees.amount: expected a Decimal of {SIDES}, "
+            "got Decimal('1111111111111111')",
+            id="money-16-before",
+        ),
+        pytest.param(
+            V2021.disclosure[-1],
+            ("administrative_fees", "amount"),
+            Decimal("0." + "1" * 16),
+            f"fees.administrative_fees.amount: expected a Decimal of {SIDES}, "
+            "got Decimal('0.1111111111111111')",
+            id="money-16-after",
+        ),
+        pytest.param(
+            V2021.disclosure[-1],
+            ("administrative_fees", "amount"),
+            Decimal("1E+100000"),
+            f"fees.administrative_fees.amount: expected a Decimal of {SIDES}, "
+            "got Decimal('1E+100000')",
+            id="money-exponent",
+        ),
+        pytest.param(
+            V2019.disclosure[-1],
+            ("centralized_procurement", "total_amount"),
+            Amount(Decimal("1" * 16), Unit.YUAN),
+            f"procurement.centralized_procurement.total_amount: expected an Amount whose value "
+            f"has {SIDES}, got Amount(value=Decimal('1111111111111111'), unit=<Unit.YUAN: '元'>)",
+            id="amount-16-before",
+        ),
+    ],
+)
+def test_grid_refuses_numbers_longer_than_max_digits(spec, place, value, message):
+    with pytest.raises(ModelError) as info:
+        Grid.filled(spec).replace({place: value})
+    assert str(info.value) == message
+    cells = tuple(
+        tuple(value if (r.key, c.key) == place else BLANK for c in spec.columns) for r in spec.rows
+    )
+    with pytest.raises(ModelError):
+        Grid(spec, cells)
+
+
+@pytest.mark.parametrize(
+    ("spec", "place", "value"),
+    [
+        (V2021.requests, ("granted", "other"), MAX_COUNT),
+        (V2019.disclosure[1], ("administrative_licensing", "change"), -MAX_COUNT),
+        (V2019.disclosure[1], ("administrative_licensing", "change"), MAX_COUNT),
+        (
+            V2021.disclosure[-1],
+            ("administrative_fees", "amount"),
+            Decimal("9" * 15 + "." + "9" * 15),
+        ),
+        (V2021.disclosure[-1], ("administrative_fees", "amount"), Decimal("0E+20")),
+        (
+            V2019.disclosure[-1],
+            ("centralized_procurement", "total_amount"),
+            Amount(Decimal("9" * 15 + ".99"), Unit.YI_YUAN),
+        ),
+    ],
+)
+def test_grid_takes_numbers_of_max_digits(spec, place, value):
+    assert Grid.filled(spec).replace({place: value})[place] == value
+
+
+def test_the_bound_is_declared_once():
+    assert MAX_DIGITS == 15
+    assert MAX_COUNT == 10**MAX_DIGITS - 1 < 2**53  # exact in every JSON reader
+    for kind in ColumnKind:
+        assert cell_fits(kind, MAX_COUNT) is (kind is ColumnKind.COUNT or kind is ColumnKind.DELTA)
+        assert not cell_fits(kind, MAX_COUNT + 1)
+    assert cell_fits(ColumnKind.DELTA, -MAX_COUNT)
+    assert not cell_fits(ColumnKind.DELTA, -MAX_COUNT - 1)
+
+
 @pytest.mark.parametrize("text", ["", " /", "1/2", "a\nb", 3, None])
 def test_placeholder_text_is_one_line_without_digits(text):
     with pytest.raises(ModelError, match="placeholder"):
@@ -260,3 +379,49 @@ def test_template_refuses_what_is_not_declared(args, message):
 def test_unknown_template_version_is_a_domain_error():
     with pytest.raises(ModelError, match="unknown template version '2020'"):
         template("2020")
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        (
+            {"agency": "某局\ud800"},
+            "agency: expected text without lone surrogates (U+D800), got '某局\\ud800'",
+        ),
+        (
+            {"title": "\udfff某局2021年政府信息公开工作年度报告"},
+            "title: expected text without lone surrogates (U+DFFF), got "
+            "'\\udfff某局2021年政府信息公开工作年度报告'",
+        ),
+        (
+            {"problems": ("整改到位。", "整改\udc80")},
+            "problems: expected text without lone surrogates (U+DC80), got '整改\\udc80'",
+        ),
+    ],
+)
+def test_report_refuses_lone_surrogates_in_prose(fields, message):
+    with pytest.raises(ModelError) as info:
+        Report.empty(TemplateVersion.V2021, **{"agency": "某局", "year": 2021, **fields})
+    assert str(info.value) == message
+
+
+def test_overview_refuses_lone_surrogates():
+    with pytest.raises(ModelError) as info:
+        govinfo.Overview(parts=(("（一）主动公开", "\ud83d\ude00"),))  # a pair split in two
+    assert str(info.value) == (
+        "parts: expected text without lone surrogates (U+D83D), got '\\ud83d\\ude00'"
+    )
+
+
+def test_placeholder_refuses_lone_surrogates():
+    with pytest.raises(ModelError) as info:
+        Placeholder("/\ud800")
+    assert str(info.value) == (
+        "placeholder: expected text without lone surrogates (U+D800), got '/\\ud800'"
+    )
+
+
+def test_prose_beyond_the_basic_plane_is_kept():
+    report = Report.empty(TemplateVersion.V2021, agency="某局𠀋", year=2021, problems=("😀",))
+    assert (report.agency, report.problems, Placeholder("〆𠀋").text) == ("某局𠀋", ("😀",), "〆𠀋")
+    assert govinfo.model.lone_surrogate("某局𠀋😀") is None

@@ -8,7 +8,7 @@ path such as ``$.requests.new_received.natural_person``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from unicodedata import east_asian_width
 
 if TYPE_CHECKING:
@@ -58,6 +58,9 @@ class JSONError(GovInfoError):
     def __init__(self, problems: tuple[tuple[str, str], ...]) -> None:
         self.problems = problems
         super().__init__("\n".join(f"{path}: {message}" for path, message in problems))
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle calls the constructor with its arguments
+        return type(self), (self.problems,), self.__dict__
 
 
 def short_repr(value: object) -> str:
@@ -151,6 +154,9 @@ class LocatedError(GovInfoError):
             f"{caret_excerpt(source, position, length)}"
         )
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle calls the constructor with its arguments
+        return type(self), (self.reason, self.source, self.position, self.length), self.__dict__
+
     @property
     def span(self) -> TextSource:
         """The place as a source: offset, length, line and column, and the text there."""
@@ -176,6 +182,9 @@ class ReadError(GovInfoError):
         self.source = source
         super().__init__(f"{reason} ({source})" if source is not None else reason)
 
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle calls the constructor with its arguments
+        return type(self), (self.reason, self.source), self.__dict__
+
 
 class TextSyntaxError(LocatedError):
     """Report text that cannot be read as the template: names the line, column and span."""
@@ -192,6 +201,9 @@ class SeveralReports(ReadError):
             f"expected one report, found {len(starts)}, beginning at: {where}; "
             "read them with govinfo.read_all"
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle calls the constructor with its arguments
+        return type(self), (self.starts,), self.__dict__
 
 
 class UnsupportedInput(ReadError):
@@ -233,3 +245,6 @@ class UndecodableInput(GovInfoError):
         self.name = name
         self.reason = reason
         super().__init__(f"{name}: {reason}")
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle calls the constructor with its arguments
+        return type(self), (self.name, self.reason), self.__dict__

@@ -22,9 +22,11 @@ the formats or the checks, which live elsewhere.
 from __future__ import annotations
 
 import datetime
+import math
+import re
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
 
 import attrs
 from attrs import field, frozen
@@ -45,6 +47,8 @@ from govinfo.zh.amounts import Amount
 
 __all__ = [
     "BLANK",
+    "MAX_COUNT",
+    "MAX_DIGITS",
     "UNREAD",
     "Blank",
     "Cell",
@@ -58,6 +62,7 @@ __all__ = [
     "cell_fits",
     "expected_cell",
     "is_line",
+    "lone_surrogate",
     "unread_cells",
 ]
 
@@ -67,6 +72,9 @@ class Blank:
     """An empty cell: the report printed nothing there. It is not 0 and never becomes 0."""
 
     def __repr__(self) -> str:
+        return "BLANK"
+
+    def __reduce__(self) -> str:  # unpickled as the one BLANK, so ``is BLANK`` holds
         return "BLANK"
 
 
@@ -83,6 +91,9 @@ class Unread:
     def __repr__(self) -> str:
         return "UNREAD"
 
+    def __reduce__(self) -> str:  # unpickled as the one UNREAD, so ``is UNREAD`` holds
+        return "UNREAD"
+
 
 UNREAD = Unread()
 """The unread cell."""
@@ -95,12 +106,37 @@ def is_line(text: str) -> bool:
     return bool(text) and text == text.strip() and text.splitlines() == [text]
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(text: str) -> str | None:
+    """The first lone surrogate of ``text`` as ``U+D800``, or None.
+
+    A lone surrogate is half of a UTF-16 pair, left by a broken decoding: no encoding can write
+    it, so a report that held one could not be printed or saved. The model refuses text with one.
+
+    >>> lone_surrogate("某局\\udc80"), lone_surrogate("某局😀")
+    ('U+DC80', None)
+    """
+    found = _SURROGATE.search(text)
+    return None if found is None else f"U+{ord(found.group()):04X}"
+
+
+def _no_surrogate(name: str, value: str) -> None:
+    code = lone_surrogate(value)
+    if code is not None:
+        raise ModelError(
+            f"{name}: expected text without lone surrogates ({code}), got {short_repr(value)}"
+        )
+
+
 def _placeholder_text(instance: object, attribute: object, value: Any) -> None:
     if not isinstance(value, str) or not is_line(value) or not _DIGITS.isdisjoint(value):
         raise ModelError(
             "a placeholder is a non-empty one-line text without digits and without surrounding "
             f"spaces, such as '/', '—' or '不适用'; got {short_repr(value)}"
         )
+    _no_surrogate("placeholder", value)
 
 
 @frozen
@@ -114,18 +150,81 @@ Number: TypeAlias = int | Decimal | Amount
 Cell: TypeAlias = int | Decimal | Amount | Blank | Placeholder | Unread
 
 
+MAX_DIGITS: Final = 15
+"""The most digits of a number in a cell: of a count or a change, and on each side of the point
+of an amount of money.
+
+No count in a report comes near it, nor any sum of money (10^15 元 is several times China's
+yearly GDP), and it keeps every number safe wherever it goes: a whole
+number of 15 digits is exact as an IEEE double (2^53 is about 9.007 × 10^15), so a count survives
+every JSON reader, JavaScript's too; it is far from Python's limit of 4,300 digits for int ↔ str
+conversion, so every writer can print it; and money sums stay exact in the 200-digit context of
+the checks. The model refuses longer numbers (:func:`cell_fits`); the readers name them at
+their place."""
+
+MAX_COUNT: Final = 10**MAX_DIGITS - 1
+"""The largest count, and the largest change either way: 999 999 999 999 999."""
+
+
 def cell_fits(kind: ColumnKind, cell: object) -> bool:
-    """Whether ``cell`` may stand in a column of ``kind``: its number type, or blank, unread or
-    a placeholder."""
+    """Whether ``cell`` may stand in a column of ``kind``: its number type within
+    :data:`MAX_DIGITS`, or blank, unread or a placeholder."""
     if type(cell) is int:  # the common case first: most cells of most reports are counts
-        return kind is ColumnKind.DELTA or (kind is ColumnKind.COUNT and cell >= 0)
+        if kind is ColumnKind.COUNT:
+            return 0 <= cell <= MAX_COUNT
+        return kind is ColumnKind.DELTA and -MAX_COUNT <= cell <= MAX_COUNT
     if isinstance(cell, Blank | Placeholder | Unread):
         return True
     if kind is ColumnKind.COUNT or kind is ColumnKind.DELTA:
         return False
     if kind is ColumnKind.MONEY:
+        return (
+            isinstance(cell, Decimal)
+            and cell.is_finite()
+            and not cell.is_signed()
+            and _money_fits(cell)
+        )
+    return isinstance(cell, Amount) and _money_fits(cell.value)
+
+
+def _money_fits(value: Decimal) -> bool:
+    """At most :data:`MAX_DIGITS` digits before the point and as many after (a finite value)."""
+    exponent = value.as_tuple().exponent
+    return (
+        isinstance(exponent, int)
+        and -exponent <= MAX_DIGITS
+        and (value.adjusted() < MAX_DIGITS or value.is_zero())
+    )
+
+
+def _too_long(kind: ColumnKind, cell: object) -> bool:
+    """Whether ``cell`` is a number of the column's type that only :data:`MAX_DIGITS` refuses."""
+    if kind is ColumnKind.COUNT:
+        return type(cell) is int and cell > MAX_COUNT
+    if kind is ColumnKind.DELTA:
+        return type(cell) is int
+    if kind is ColumnKind.MONEY:
         return isinstance(cell, Decimal) and cell.is_finite() and not cell.is_signed()
     return isinstance(cell, Amount)
+
+
+_SIDES = f"at most {MAX_DIGITS} digits before the point and as many after"
+_BOUNDS = {
+    ColumnKind.COUNT: f"a non-negative integer of at most {MAX_DIGITS} digits",
+    ColumnKind.DELTA: f"an integer of at most {MAX_DIGITS} digits",
+    ColumnKind.MONEY: f"a Decimal of {_SIDES}",
+    ColumnKind.AMOUNT: f"an Amount whose value has {_SIDES}",
+}
+
+
+def _shown_number(cell: object) -> str:
+    """A number for a message: its repr, or how many digits it has when it is too long to show."""
+    if type(cell) is int and abs(cell) >= 10**60:
+        size = abs(cell)
+        digits = int(size.bit_length() * math.log10(2))  # the count, or one below it
+        sign = "a negative" if cell < 0 else "an"
+        return f"{sign} integer of {digits + (size >= 10**digits)} digits"
+    return short_repr(cell)
 
 
 _EXPECTED = {
@@ -167,9 +266,14 @@ class Grid:
                 raise ModelError(f"{spec.key}.{row.key}: expected a tuple of {width} cells")
             for column, cell in zip(spec.columns, values, strict=True):
                 if not cell_fits(column.kind, cell):
+                    kind = column.kind
+                    where = f"{spec.key}.{row.key}.{column.key}"
+                    if _too_long(kind, cell):
+                        raise ModelError(
+                            f"{where}: expected {_BOUNDS[kind]}, got {_shown_number(cell)}"
+                        )
                     raise ModelError(
-                        f"{spec.key}.{row.key}.{column.key}: expected "
-                        f"{expected_cell(column.kind)}, got {short_repr(cell)}"
+                        f"{where}: expected {expected_cell(kind)}, got {_shown_number(cell)}"
                     )
 
     @classmethod
@@ -247,6 +351,7 @@ def _check_paragraph(name: str, paragraph: object) -> None:
             f"{name}: a paragraph is a non-empty line of text without surrounding spaces, "
             f"got {short_repr(paragraph)}"
         )
+    _no_surrogate(name, paragraph)
 
 
 def _parts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -313,6 +418,7 @@ def _text(instance: object, attribute: attrs.Attribute[Any], value: Any) -> None
             f"{attribute.name}: expected one line of text without surrounding spaces"
             f", got {short_repr(value)}"
         )
+    _no_surrogate(attribute.name, value)
 
 
 def _spec_of(version: TemplateVersion, requests: object) -> TemplateSpec | None:

@@ -68,7 +68,17 @@ from govinfo.formats._labels import (
     match_split,
     without_group_pieces,
 )
-from govinfo.model import BLANK, UNREAD, Disclosure, Grid, Overview, Placeholder, Report
+from govinfo.model import (
+    BLANK,
+    MAX_DIGITS,
+    UNREAD,
+    Disclosure,
+    Grid,
+    Overview,
+    Placeholder,
+    Report,
+    cell_fits,
+)
 from govinfo.model import Cell as Value
 from govinfo.sources import Source
 from govinfo.template import (
@@ -739,7 +749,12 @@ class Assembler:
         out: list[Value] = []
         for cell, column in zip(values, columns, strict=True):
             key = cell.key
-            if column.kind is ColumnKind.COUNT and key.isdigit() and key.isascii():
+            if (
+                column.kind is ColumnKind.COUNT
+                and key.isdigit()
+                and key.isascii()
+                and len(key) <= MAX_DIGITS  # before int(): it refuses more than 4,300 digits
+            ):
                 out.append(int(key))  # the common case, without a call
             else:
                 out.append(self._value(cell, column, row_label))
@@ -755,33 +770,40 @@ class Assembler:
         if not _HAS_DIGIT.search(key):
             return Placeholder(cell.text)
         kind = column.kind
+        found = cell.text
         if kind is ColumnKind.COUNT or kind is ColumnKind.DELTA:
-            if key.isascii() and key.isdigit():
+            if key.isascii() and key.isdigit() and len(key) <= MAX_DIGITS:
                 return int(key)
+            what = "a whole number" if kind is ColumnKind.COUNT else "a signed whole number"
             signed = _SIGNED.fullmatch(key)
             if signed and (kind is ColumnKind.DELTA or not signed.group(1)):
-                number = int(signed.group(2).replace(",", ""))
-                return -number if signed.group(1) == "-" else number
-            what = "a whole number" if kind is ColumnKind.COUNT else "a signed whole number"
+                digits = signed.group(2).replace(",", "")
+                if len(digits) <= MAX_DIGITS:  # before int(): it refuses more than 4,300 digits
+                    number = int(digits)
+                    return -number if signed.group(1) == "-" else number
+                what += f" of at most {MAX_DIGITS} digits"
+                found = _long(found, len(digits))
         else:
             # Money is in the unit its column header states; an amount carries its own.
             unit = unit_from_header(column.label) if kind is ColumnKind.MONEY else None
-            try:
-                amount = parse_amount(cell.text, default_unit=unit)
-            except GovInfoError:
-                pass
-            else:
-                if kind is ColumnKind.AMOUNT:
-                    return amount
-                if amount.unit is unit:
-                    return amount.value
             what = (
                 f"an amount in {unit.value}"
                 if unit
                 else f"an amount with its unit ({'、'.join(u.value for u in Unit)})"
             )
+            try:
+                amount = parse_amount(cell.text, default_unit=unit)
+            except GovInfoError:
+                pass
+            else:
+                if kind is ColumnKind.AMOUNT or amount.unit is unit:
+                    value = amount if kind is ColumnKind.AMOUNT else amount.value
+                    if cell_fits(kind, value):
+                        return value
+                    what += f" of at most {MAX_DIGITS} digits before the point and as many after"
+                    found = _long(found, len(_HAS_DIGIT.findall(key)))
         self._at_cell(
-            f"expected {what} in the column {column.label} of the row {row}, found {cell.text}",
+            f"expected {what} in the column {column.label} of the row {row}, found {found}",
             cell,
         )
         return UNREAD
@@ -828,6 +850,11 @@ def _is_header_text(cell: Cell, headers: frozenset[str]) -> bool:
     printed again after a page break), or a text cell of a Markdown header row (converters
     split table 3 into one table per group, each with its own header row, real or invented)."""
     return cell.key in headers or (cell.header and bool(cell.key) and not _is_number(cell.key))
+
+
+def _long(text: str, digits: int) -> str:
+    """A too long number for a message: its start and how many digits it has."""
+    return text if len(text) <= 40 else f"{text[:20]}… ({digits} digits)"
 
 
 def _is_number(key: str) -> bool:

@@ -5,7 +5,8 @@ The JSON form of a report (``"schema": "govinfo.report/1"``):
 - keys are the stable snake_case keys of :mod:`govinfo.template`, in template order;
 - a count is a JSON integer; money (the fee, in 万元) is a decimal **string** ("299.8145") so
   no reader turns it into a binary float; an amount with a unit is
-  ``{"value": "251000", "unit": "元"}``;
+  ``{"value": "251000", "unit": "元"}``; a number has at most 15 digits (on each side of the
+  point for money: :data:`~govinfo.model.MAX_DIGITS`), so every JSON reader reads it exactly;
 - a blank cell is ``null``; a placeholder is ``{"placeholder": "/"}``, an object no reader can
   take for a number or for a blank; a cell govinfo could not read is ``{"unread": true}``, an
   object no reader takes for a number, a blank or a placeholder (and nothing else with an
@@ -33,6 +34,7 @@ $: missing field "review_litigation"
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import re
@@ -47,6 +49,8 @@ from govinfo.checks import CellRef, Finding
 from govinfo.errors import GovInfoError, JSONError, short_repr
 from govinfo.model import (
     BLANK,
+    MAX_COUNT,
+    MAX_DIGITS,
     UNREAD,
     Blank,
     Cell,
@@ -56,7 +60,9 @@ from govinfo.model import (
     Placeholder,
     Report,
     Unread,
+    cell_fits,
     is_line,
+    lone_surrogate,
 )
 from govinfo.template import (
     ColumnKind,
@@ -95,18 +101,103 @@ class _Problems(Exception):
         self.problems = problems
 
 
+class _LongInteger:
+    """A JSON integer longer than any number a report holds (:data:`~govinfo.model.MAX_DIGITS`),
+    kept as its text: ``int()`` refuses more than 4,300 digits, and the place must be named."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        digits = len(self.text.lstrip("-"))
+        return f"{self.text[:20]}… ({digits} digits)" if len(self.text) > 40 else self.text
+
+
+def _integer(text: str) -> int | _LongInteger:
+    """A JSON integer, read only when it is short enough to be a count (the sign aside)."""
+    return int(text) if len(text) <= MAX_DIGITS + 1 else _LongInteger(text)
+
+
+class _TooDeep:
+    """A value nested deeper than :data:`_MAX_DEPTH`, which ``json.loads`` could not read
+    without running out of stack; kept as the start of its text, to be named at its path."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_SHOWN = 60
+
+
 def _shown(value: Any) -> str:
-    if isinstance(value, Decimal):  # a JSON number with a fraction, read exactly
-        return str(value)
-    try:
-        text = json.dumps(value, ensure_ascii=False, default=str)
-    except ValueError:  # circular, or an int too long to print: only from Python callers
-        text = short_repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    """``value`` as JSON for a message, cut to 60 characters. Writes no more than it shows, so
+    a value nested thousands of levels deep (or circular, from a Python caller) never recurses
+    past the 60th character."""
+    pieces: list[str] = []
+    _dump(value, pieces, _SHOWN + 1)
+    text = "".join(pieces)
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 3] + "..."
+
+
+def _dump(value: Any, pieces: list[str], budget: int) -> int:
+    """Append the JSON of ``value`` to ``pieces`` until ``budget`` characters are written;
+    return the budget left."""
+    if budget <= 0:
+        return 0
+    if isinstance(value, dict | list | tuple):
+        items = value.items() if isinstance(value, dict) else value
+        pieces.append("{" if isinstance(value, dict) else "[")
+        budget -= 1
+        for index, item in enumerate(items):
+            if budget <= 0:
+                return 0
+            if index:
+                pieces.append(", ")
+                budget -= 2
+            if isinstance(value, dict):
+                item_key, item = item
+                budget = _dump(
+                    item_key if isinstance(item_key, str) else str(item_key), pieces, budget
+                )
+                pieces.append(": ")
+                budget -= 2
+            budget = _dump(item, pieces, budget)
+        pieces.append("}" if isinstance(value, dict) else "]")
+        return budget - 1
+    if isinstance(value, Decimal | _LongInteger | _TooDeep):  # a number read exactly, or text
+        text = str(value)
+    elif isinstance(value, str):
+        text = json.dumps(value[:budget], ensure_ascii=False)
+    else:
+        try:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        except (ValueError, TypeError):  # an int too long to print: only from Python callers
+            text = short_repr(value)
+    pieces.append(text[: budget + 1])
+    return budget - len(text)
 
 
 def _fail(message: str, value: Any, path: str = "") -> _Problems:
     return _Problems([(path, f"expected {message}, got {_shown(value)}")])
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _printable(text: str) -> str:
+    """``text`` with each lone surrogate written as its JSON escape, so that a message about
+    one (or naming a key with one) can be printed."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def _no_surrogate(value: str) -> None:
+    """Refuse a lone surrogate ("\\ud800" in the JSON): no writer could print it back."""
+    code = lone_surrogate(value)
+    if code is not None:
+        raise _fail(f"text without lone surrogates ({code})", value)
 
 
 # --- cells ---------------------------------------------------------------------------------
@@ -132,6 +223,20 @@ _CELL_EXPECTED = {
     ColumnKind.MONEY: 'a non-negative decimal string such as "299.8145"',
     ColumnKind.AMOUNT: 'an amount such as {"value": "251000", "unit": "元"}',
 }
+_SIDES = f"at most {MAX_DIGITS} digits before the point and as many after"
+_CELL_BOUNDS = {
+    ColumnKind.COUNT: f"a non-negative integer of at most {MAX_DIGITS} digits",
+    ColumnKind.DELTA: f"an integer of at most {MAX_DIGITS} digits",
+    ColumnKind.MONEY: f"a decimal string of {_SIDES}",
+    ColumnKind.AMOUNT: f"a decimal string of {_SIDES}",
+}
+
+
+def _bounded(cell: Cell, kind: ColumnKind, value: Any, path: str = "") -> Cell:
+    """``cell`` if the model takes it (its bound on digits is the one rule), else the problem."""
+    if cell_fits(kind, cell):
+        return cell
+    raise _fail(_CELL_BOUNDS[kind], value, path)
 
 
 def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
@@ -141,20 +246,27 @@ def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
     if isinstance(value, dict) and _UNREAD_KEY in value:
         return _structure_unread(value)
     if isinstance(value, dict) and set(value) == {_PLACEHOLDER_KEY}:
+        text = value[_PLACEHOLDER_KEY]
         try:
-            return Placeholder(value[_PLACEHOLDER_KEY])
+            if isinstance(text, str):
+                _no_surrogate(text)
+            return Placeholder(text)
+        except _Problems as exc:
+            raise _Problems([(f".{_PLACEHOLDER_KEY}", m) for _, m in exc.problems]) from None
         except GovInfoError:
             raise _fail(
                 'a placeholder text such as "/" or "不适用" (one line, no digits)',
-                value[_PLACEHOLDER_KEY],
+                text,
                 f".{_PLACEHOLDER_KEY}",
             ) from None
     if kind is ColumnKind.COUNT and type(value) is int and value >= 0:
-        return value
+        return _bounded(value, kind, value)
     if kind is ColumnKind.DELTA and type(value) is int:
-        return value
+        return _bounded(value, kind, value)
+    if isinstance(value, _LongInteger) and kind in (ColumnKind.COUNT, ColumnKind.DELTA):
+        raise _fail(_CELL_BOUNDS[kind], value)
     if kind is ColumnKind.MONEY and isinstance(value, str) and _DECIMAL.match(value):
-        return Decimal(value)
+        return _bounded(Decimal(value), kind, value)
     if kind is ColumnKind.AMOUNT and isinstance(value, dict) and set(value) == {"value", "unit"}:
         amount, unit = value["value"], value["unit"]
         units = [u.value for u in Unit]
@@ -162,7 +274,7 @@ def _structure_cell(value: Any, kind: ColumnKind) -> Cell:
             raise _fail('a non-negative decimal string such as "251000"', amount, ".value")
         if unit not in units:
             raise _fail(f"one of the units {_shown(units)}", unit, ".unit")
-        return Amount(Decimal(amount), Unit(unit))
+        return _bounded(Amount(Decimal(amount), Unit(unit)), kind, amount, ".value")
     raise _fail(expected, value)
 
 
@@ -271,6 +383,7 @@ def _structure_str(value: Any, _: type) -> str:
         raise _fail("a string", value)
     if value and not is_line(value):
         raise _fail("one line of text without surrounding spaces", value)
+    _no_surrogate(value)
     return value
 
 
@@ -302,6 +415,11 @@ def _structure_paragraphs(value: Any, _: type) -> tuple[str, ...]:
                     f"got {_shown(paragraph)}",
                 )
             )
+            continue
+        try:
+            _no_surrogate(paragraph)
+        except _Problems as exc:
+            problems += [(f"[{index}]", m) for _, m in exc.problems]
     if problems:
         raise _Problems(problems)
     return tuple(value)
@@ -398,9 +516,11 @@ def _structure_report(converter: cattrs.Converter) -> Callable[[Any, type], Repo
         spec = None
         if "version" in data:
             try:
-                spec = template(data["version"])
+                if not isinstance(data["version"], str):  # Enum's own error would repr it
+                    raise TypeError
+                spec = template(TemplateVersion(data["version"]))
                 fields["version"] = spec.version
-            except (GovInfoError, TypeError):
+            except (ValueError, TypeError):
                 versions = [v.value for v in TemplateVersion]
                 problems.append(
                     (
@@ -543,35 +663,112 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a JSON number")
 
 
+def _loads(text: str | bytes | bytearray) -> Any:
+    return json.loads(
+        text,
+        object_pairs_hook=_no_duplicates,
+        parse_constant=_no_constant,
+        parse_float=Decimal,
+        parse_int=_integer,
+    )
+
+
+_MAX_DEPTH = 32
+"""How deep :func:`from_json` reads JSON that ``json.loads`` cannot read for lack of stack: a
+report nests five levels, so anything deeper is wrong wherever it stands, and is named there."""
+
+_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{},]')
+_NOT_LINE_END = re.compile(r"[^\n]")
+
+
+def _loads_deep(text: str | bytes | bytearray) -> Any:
+    """Read JSON nested too deep for ``json.loads``: every value that opens deeper than
+    :data:`_MAX_DEPTH` is blanked out of the text (keeping every offset and line of the rest,
+    for the messages of ``json.loads``) and stands as a :class:`_TooDeep` at its path."""
+    if not isinstance(text, str):
+        text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
+    frames: list[list[Any]] = []  # per open container: [is an object, key or index, awaits a key]
+    cuts: list[tuple[tuple[str | int, ...], int, int]] = []
+    tokens = _TOKEN.finditer(text)
+    for token in tokens:
+        kind = token.group()
+        if kind in "[{" and len(frames) == _MAX_DEPTH:
+            path = tuple(frame[1] for frame in frames)
+            depth = 1
+            end = len(text)
+            for inner in tokens:  # on to the bracket that closes this value
+                depth += {"[": 1, "{": 1, "]": -1, "}": -1}.get(inner.group(), 0)
+                if depth == 0:
+                    end = inner.end()
+                    break
+            cuts.append((path, token.start(), end))
+        elif kind == "{":
+            frames.append([True, "", True])
+        elif kind == "[":
+            frames.append([False, 0, False])
+        elif kind in "]}":
+            if frames:
+                frames.pop()
+        elif kind == ",":
+            if frames and frames[-1][0]:
+                frames[-1][2] = True
+            elif frames:
+                frames[-1][1] += 1
+        elif frames and frames[-1][2]:  # a string where an object expects a key
+            with contextlib.suppress(ValueError):  # a bad escape: json.loads will name it
+                frames[-1][1] = json.loads(kind)
+            frames[-1][2] = False
+    pieces, last = [], 0
+    for _, start, end in cuts:
+        pieces += [text[last:start], "0", _NOT_LINE_END.sub(" ", text[start + 1 : end])]
+        last = end
+    data = _loads("".join([*pieces, text[last:]]))
+    for path, start, _ in cuts:
+        _put(data, path, _TooDeep(text[start : start + _SHOWN + 1]))
+    return data
+
+
+def _put(data: Any, path: tuple[str | int, ...], value: Any) -> None:
+    """Set ``value`` at ``path`` in ``data``, where ``json.loads`` read the stand-in."""
+    try:
+        for step in path[:-1]:
+            data = data[step]
+        if data[path[-1]] != 0:
+            raise KeyError(path[-1])
+        data[path[-1]] = value
+    except (KeyError, IndexError, TypeError):  # never leave the stand-in 0 to be read as a count
+        raise ValueError(f"nested more than {_MAX_DEPTH} levels deep") from None
+
+
 def from_json(text: str | bytes) -> Report:
     """Read a report from its JSON text; raise :class:`~govinfo.errors.JSONError` naming every
-    bad place as a path (``$.requests.new_received.natural_person: expected ...``)."""
+    bad place as a path (``$.requests.new_received.natural_person: expected ...``), however
+    deep the value there is nested."""
     if not isinstance(text, str | bytes | bytearray):
         raise JSONError((("$", f"expected JSON text (str or bytes), got {type(text).__name__}"),))
     try:
-        data = json.loads(
-            text,
-            object_pairs_hook=_no_duplicates,
-            parse_constant=_no_constant,
-            parse_float=Decimal,
-        )
+        try:
+            data = _loads(text)
+        except RecursionError:
+            data = _loads_deep(text)
     except (ValueError, RecursionError) as exc:
-        raise JSONError((("$", f"not valid JSON: {exc}"),)) from None
+        raise JSONError((("$", _printable(f"not valid JSON: {exc}")),)) from None
     try:
         result: Report = _CONVERTER.structure(data, Report)
     except _Problems as exc:
-        raise JSONError(tuple((f"${p}", m) for p, m in exc.problems)) from None
+        problems = tuple((_printable(f"${p}"), _printable(m)) for p, m in exc.problems)
+        raise JSONError(problems) from None
     return result
 
 
 # --- JSON Schema ---------------------------------------------------------------------------
 
 _CELL_SCHEMAS: dict[ColumnKind, dict[str, Any]] = {
-    ColumnKind.COUNT: {"type": "integer", "minimum": 0},
-    ColumnKind.DELTA: {"type": "integer"},
+    ColumnKind.COUNT: {"type": "integer", "minimum": 0, "maximum": MAX_COUNT},
+    ColumnKind.DELTA: {"type": "integer", "minimum": -MAX_COUNT, "maximum": MAX_COUNT},
     ColumnKind.MONEY: {
         "type": "string",
-        "pattern": _DECIMAL.pattern.replace(r"\A", "^").replace(r"\Z", "$"),
+        "pattern": rf"^(?:0|[1-9][0-9]{{0,{MAX_DIGITS - 1}}})(?:\.[0-9]{{1,{MAX_DIGITS}}})?$",
     },
     ColumnKind.AMOUNT: {
         "type": "object",
