@@ -5,8 +5,11 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import multiprocessing
 import os
 import random
+import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -134,6 +137,78 @@ def test_atomic_output_appears_only_when_complete(tmp_path: Path) -> None:
 def test_atomic_output_to_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError), _batch.atomic_output(str(tmp_path / "no" / "x")):
         pass
+
+
+def test_read_skips_what_is_not_a_regular_file_without_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # opening it to read would block: there is no writer
+    with pytest.raises(_batch.Skipped, match=r"^skipped: not a regular file \(a FIFO\)$"):
+        _batch.read(str(fifo))
+    with pytest.raises(_batch.Skipped, match=r"\(a character device\)"):
+        _batch.read("/dev/zero")
+    (outcome,) = _batch.convert([str(fifo)], "jsonl", jobs=1)
+    assert outcome == _batch.Outcome(
+        str(fifo), None, None, skipped=f"{fifo}: skipped: not a regular file (a FIFO)"
+    )
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_convert_reads_standard_input_once_in_the_parent(
+    tmp_path: Path, jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = next(_samples.variants(1))
+    stdin = io.TextIOWrapper(io.BytesIO(govinfo.to_json(report).encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    outcomes = list(_batch.convert(["-", "-"], "jsonl", jobs=jobs, chunksize=16))
+    assert [govinfo.from_json(o.output.decode()) for o in outcomes if o.output] == [report] * 2
+
+
+fork_only = pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the patch reaches workers by fork"
+)
+
+
+@fork_only
+def test_a_worker_that_dies_costs_its_chunk_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = []
+    for index, report in enumerate(_samples.variants(8)):
+        path = tmp_path / f"{index}.json"
+        path.write_text(govinfo.to_json(report), encoding="utf-8")
+        paths.append(str(path))
+    convert_one = _batch._convert_one
+
+    def crash(item: _batch.Item, to: _batch.Format, strict: bool) -> _batch.Outcome:
+        if item[0] == paths[1]:
+            os._exit(3)
+        return convert_one(item, to, strict)
+
+    monkeypatch.setattr(_batch, "_convert_one", crash)
+    # --chunksize 16: chunks of 1, 2, 4 and 1 file; the second dies with its worker.
+    outcomes = list(_batch.convert(paths, "jsonl", jobs=2, chunksize=16))
+    assert [o.name for o in outcomes] == paths
+    died = "internal error: the worker process died (exit status 3)"
+    assert [o.error for o in outcomes] == [
+        None, f"{paths[1]}: {died}", f"{paths[2]}: {died}", *[None] * 5
+    ]  # fmt: skip
+    reports = [govinfo.from_json(o.output.decode()) for o in outcomes if o.output is not None]
+    assert reports == [r for i, r in enumerate(_samples.variants(8)) if i not in (1, 2)]
+    assert multiprocessing.active_children() == []
+
+
+def test_closing_convert_early_stops_the_workers_at_once(tmp_path: Path) -> None:
+    paths = []
+    for index, report in enumerate(_samples.variants(40)):
+        path = tmp_path / f"{index}.json"
+        path.write_text(govinfo.to_json(report), encoding="utf-8")
+        paths.append(str(path))
+    outcomes = _batch.convert(paths, "jsonl", jobs=2, chunksize=16)
+    assert next(outcomes).name == paths[0]
+    started = time.monotonic()
+    outcomes.close()
+    assert time.monotonic() - started < 5
+    assert multiprocessing.active_children() == []
 
 
 def test_csv_long_format_has_one_row_per_cell_with_template_labels() -> None:
