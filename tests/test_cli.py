@@ -9,6 +9,7 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
 import socket
@@ -516,6 +517,33 @@ def test_a_signal_stops_convert_and_leaves_no_partial_output(
     assert digest(tmp_path) == before  # the previous output and every input as they were
 
 
+def test_a_killed_run_leaves_a_temporary_that_the_next_run_removes(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n")
+    args = _blocked(tmp_path, out, "2", to="jsonl")
+    with started(*args) as process:
+        wait_for(lambda: _writing(tmp_path), "the run to write its temporary output")
+        process.kill()  # the parent alone: its workers are left to notice
+        # Returns once every process holding the pipes has gone: the workers too.
+        stdout, stderr = process.communicate(timeout=30)
+        assert (process.returncode, stdout, stderr) == (-signal.SIGKILL, b"", b"")
+        wait_for(lambda: group_gone(process.pid), "the workers to exit", timeout=10)
+    (stale,) = leftovers(tmp_path)
+    assert re.fullmatch(rf"\.out\.jsonl\.govinfo-.+-{process.pid}\.part", stale)
+    assert out.read_text() == "previous run\n"
+    last = _samples.variants(BLOCKED + 1, seed=0)
+    reports = list(last)
+    stdin = _samples.render(reports[-1], SUFFIX).encode()
+    again = run(*args, stdin=stdin, timeout=60)
+    assert (again.returncode, again.stderr) == (
+        0,
+        f"converted {BLOCKED + 1} of {BLOCKED + 1} file(s)\n",
+    )
+    assert leftovers(tmp_path) == []
+    lines = out.read_text("utf-8").splitlines()
+    assert [govinfo.from_json(line) for line in lines] == reports
+
+
 def test_convert_to_a_pipe_closed_by_its_reader_exits_141_promptly(tmp_path: Path) -> None:
     """`govinfo convert … -o - | head -1`: once hung in some runs, in Pool.terminate()."""
     write_reports(tmp_path / "in", 200)
@@ -620,6 +648,141 @@ def test_a_special_file_named_to_parse_check_or_render_is_refused(
             "0 report(s) checked, 0 with findings\n" if command == "check" else "",
             f"{name}: skipped: not a regular file ({kind})\n",
         )
+
+
+def _inputs(tmp_path: Path) -> None:
+    a, b = _samples.variants(2)
+    (tmp_path / "a.txt").write_text(_samples.render(a, ".txt"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_samples.render(b, ".txt"), encoding="utf-8")
+    (tmp_path / "a.json").write_text(govinfo.to_json(a), encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "c.json").write_text(govinfo.to_json(b), encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to("a.txt")
+
+
+@pytest.mark.parametrize(
+    ("args", "output", "input_"),
+    [
+        (("convert", "a.txt", "b.txt", "--to", "jsonl", "-o", "a.txt"), "a.txt", "a.txt"),
+        (("convert", "in", "b.txt", "--to", "csv", "-o", "in/c.json"), "in/c.json", "in/c.json"),
+        (("convert", "./in", "--to", "jsonl", "-o", "in/c.json"), "in/c.json", "./in/c.json"),
+        (("convert", "a.txt", "--to", "jsonl", "-o", "link.txt"), "link.txt", "a.txt"),
+        (("parse", "a.txt", "-o", "a.txt"), "a.txt", "a.txt"),
+        (("parse", "b.txt", "./a.txt", "-o", "a.txt"), "a.txt", "./a.txt"),
+        (("render", "a.json", "-o", "a.json"), "a.json", "a.json"),
+        (("check", "a.txt", "-o", "a.txt"), "a.txt", "a.txt"),
+        (("check", "b.txt", "--previous", "a.json", "-o", "a.json"), "a.json", "a.json"),
+        (("parse", "new.txt", "-o", "./new.txt"), "./new.txt", "new.txt"),  # neither exists
+    ],
+)
+def test_an_output_that_is_an_input_is_refused_before_reading(
+    tmp_path: Path, args: Sequence[str], output: str, input_: str
+) -> None:
+    _inputs(tmp_path)
+    before = digest(tmp_path)
+    # Standard input is an input too, never written to: were it read, the run would block.
+    first = (args[0], "-", *args[1:]) if args[0] != "render" else tuple(args)
+    with started(*first, cwd=tmp_path) as process:
+        stdout, stderr = process.communicate(timeout=30)  # (stdin stays open until this)
+        assert (process.returncode, stdout, stderr.decode()) == (
+            2,
+            b"",
+            f"govinfo: error: -o {output} is the input {input_}: refusing to overwrite it "
+            "(nothing was written)\n",
+        )
+    assert digest(tmp_path) == before
+    assert (tmp_path / "link.txt").is_symlink()
+    assert leftovers(tmp_path) == leftovers(tmp_path / "in") == []
+
+
+def test_an_output_link_stays_a_link_and_its_target_is_replaced(tmp_path: Path) -> None:
+    paths = write_reports(tmp_path / "in", 2)
+    data = tmp_path / "data"
+    data.mkdir()
+    target = data / "all.jsonl"
+    target.write_text("previous run\n")
+    target.chmod(0o640)
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(os.path.relpath(target, tmp_path))
+    result = run("convert", str(tmp_path / "in"), "--to", "jsonl", "-o", str(link))
+    assert (result.returncode, result.stderr) == (0, "converted 2 of 2 file(s)\n")
+    assert link.is_symlink()
+    assert os.readlink(link) == os.path.join("data", "all.jsonl")
+    lines = target.read_text("utf-8").splitlines()
+    assert [govinfo.from_json(line) for line in lines] == list(_samples.variants(2))
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # the mode of the file it replaced
+    assert leftovers(tmp_path) == leftovers(data) == []
+    dangling = tmp_path / "next.json"
+    dangling.symlink_to(os.path.join("data", "new.json"))
+    assert run("parse", str(paths[0]), "-o", str(dangling)).returncode == 0
+    assert dangling.is_symlink()
+    assert govinfo.from_json((data / "new.json").read_text("utf-8")) == next(_samples.variants(1))
+
+
+def test_a_fifo_or_device_as_output_is_written_not_replaced(tmp_path: Path) -> None:
+    paths = write_reports(tmp_path / "in", 2)
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received = tmp_path / "received.jsonl"
+    with received.open("wb") as sink:
+        reader = subprocess.Popen(["cat", str(fifo)], stdout=sink)
+        try:
+            result = run("convert", str(tmp_path / "in"), "--to", "jsonl", "-o", str(fifo))
+            assert reader.wait(timeout=30) == 0
+        finally:
+            if reader.poll() is None:
+                reader.kill()
+                reader.wait()
+    assert (result.returncode, result.stderr) == (0, "converted 2 of 2 file(s)\n")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert len(received.read_text("utf-8").splitlines()) == 2
+    if os.geteuid() == 0:  # as root, a rename onto a device replaces it (/dev/null once did)
+        null = tmp_path / "null"
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        result = run("parse", str(paths[0]), "-o", str(null))
+        assert result.returncode == 0, result.stderr
+        assert stat.S_ISCHR(os.stat(null).st_mode)
+
+
+def _file_size_limit(limit: int) -> Callable[[], None]:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failed_write_names_the_output_not_the_temporary(tmp_path: Path, jobs: str) -> None:
+    write_reports(tmp_path / "in", 10)
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n")
+    before = digest(tmp_path)
+    result = run(
+        "convert", str(tmp_path / "in"), "--to", "jsonl", "-o", str(out), "--jobs", jobs,
+        preexec_fn=_file_size_limit(20_000),  # the disk is full, as far as the run can tell
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (1, f"govinfo: error: {out}: File too large\n")
+    assert digest(tmp_path) == before
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [("missing/out.json", "No such file or directory"), ("folder", "is a folder")],
+)
+def test_an_output_that_cannot_be_written_is_named(
+    tmp_path: Path, output: str, reason: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    report = govinfo.example_path(".json")
+    for args in (("parse", report), ("convert", report, "--to", "csv")):
+        result = run(*args, "-o", output, cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (
+            1,
+            "",
+            f"govinfo: error: {output}: {reason}\n",
+        )
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["folder"]
 
 
 def test_the_command_imports_the_govinfo_under_test() -> None:

@@ -6,7 +6,7 @@ Exit codes:
 - 1: ``check`` found something (a finding, or cells that could not be read), or some input
   could not be read (each is listed on stderr, one line per file: ``FILE:LINE:COLUMN: reason``
   or ``FILE: reason``), or the output could not be written (``govinfo: error: OUT: reason``);
-- 2: usage error (unknown command or option, missing argument);
+- 2: usage error (unknown command or option, missing argument, ``-o`` naming an input);
 - 129, 130, 143: stopped by SIGHUP, SIGINT (Ctrl-C), SIGTERM; no partial output file is left;
 - 141: standard output (or error) was closed by its reader (``| head``): stopped quietly.
 """
@@ -108,6 +108,7 @@ def _sources_json(result: ReadResult) -> dict[str, Any]:
 
 
 def _parse(args: argparse.Namespace) -> int:
+    _batch.check_output(args.output, args.files)
     errors: list[str] = []
     incomplete = False
     with _batch.atomic_text(args.output) as out:
@@ -137,6 +138,7 @@ class _Abandon(Exception):
 
 
 def _render(args: argparse.Namespace) -> int:
+    _batch.check_output(args.output, [args.file])
     result = _load(args.file)
     if isinstance(result, str):
         return _fail([result])
@@ -259,6 +261,7 @@ def _unread_line(name: str, paths: Sequence[str]) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    _batch.check_output(args.output, [*args.files, *([args.previous] if args.previous else [])])
     previous: Report | None = None
     strict = not args.lenient
     if args.previous:
@@ -332,6 +335,7 @@ def _jobs(text: str) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    _batch.check_output(args.output, args.inputs)
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     # Counting first costs one more walk of the folders, but no memory: only for the bar.
     total = sum(1 for _ in _batch.discover(args.inputs)) if show else None
@@ -402,8 +406,8 @@ def _output(
 
 _EPILOG = """\
 exit status: 0 fine; 1 findings or unread cells (check), or inputs that could not be read
-(listed on stderr), or the output could not be written; 2 usage error;
-130 interrupted, 143 terminated, 129 hung up; 141 stdout closed by its reader.
+(listed on stderr), or the output could not be written; 2 usage error (-o naming an input
+included); 130 interrupted, 143 terminated, 129 hung up; 141 stdout closed by its reader.
 Each file's kind is told from its content: govinfo JSON, or report text (UTF-8, GBK,
 UTF-16 ...); HTML, Word and PDF files are recognised and refused for now.
 Use - for standard input or output."""
@@ -576,6 +580,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + signum
     except _Abandon as exc:
         return _fail(exc.errors)
+    except _batch.OutputIsInput as exc:
+        _say(f"govinfo: error: {exc}")
+        return USAGE
     except BrokenPipeError:
         # The reader of our stdout went away (| head): stop quietly, as Unix tools do.
         _silence_std_streams()

@@ -11,26 +11,29 @@
   number of chunks in flight, and yields the outcomes **in input order**, so the parent can
   stream them to the output and memory stays flat however many files there are. Standard input
   is read by the parent, once.
+- :func:`check_output` refuses an ``-o`` that is one of the inputs, before anything is read.
 - :func:`atomic_output` writes to a temporary file beside the target and renames it into place
-  only when the writing completes: an interrupted run leaves no partial file.
+  only when the writing completes: an interrupted run leaves no partial file, and a killed
+  run's temporary is removed by the next run.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import json
 import multiprocessing
 import multiprocessing.connection
 import os
+import re
 import signal
+import socket
 import stat
 import sys
-import tempfile
 import time
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import IO, Any, BinaryIO, Literal, NamedTuple, TextIO, cast
 
 from govinfo import formats
@@ -43,11 +46,14 @@ from govinfo.model import Report
 
 __all__ = [
     "FOLDER_SUFFIXES",
+    "TEMPORARY",
     "Outcome",
+    "OutputIsInput",
     "Progress",
     "Skipped",
     "atomic_output",
     "atomic_text",
+    "check_output",
     "convert",
     "decode",
     "describe",
@@ -55,6 +61,7 @@ __all__ = [
     "discover",
     "load",
     "read",
+    "remove_stale",
 ]
 
 FOLDER_SUFFIXES = (".txt", ".json")
@@ -456,31 +463,234 @@ def _stop(workers: Sequence[_Worker], timeout: float = 2.0) -> None:
 # --- writing -------------------------------------------------------------------------------
 
 
+def _named(exc: OSError, name: str) -> OSError:
+    """``exc`` about ``name``, the place the user knows, rather than a hidden temporary (the
+    class stays that of the errno: FileNotFoundError, BrokenPipeError, …)."""
+    return OSError(exc.errno, exc.strerror or str(exc), name)
+
+
+@contextlib.contextmanager
+def _errors_name(name: str) -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise _named(exc, name) from None
+
+
+class _Sink(io.BufferedIOBase):
+    """A binary file whose write errors name ``shown`` (the ``-o`` path) instead of the file
+    actually written."""
+
+    def __init__(self, file: IO[bytes], shown: str) -> None:
+        super().__init__()
+        self._file = file
+        self.shown = shown
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any, /) -> int:
+        with _errors_name(self.shown):
+            return self._file.write(data)
+
+    def flush(self) -> None:
+        if self.closed:
+            return
+        with _errors_name(self.shown):
+            self._file.flush()
+
+
+TEMPORARY = ".NAME.govinfo-HOST-PID.part"
+"""How a temporary output file is named, beside its target ``NAME``: hidden, and saying whose
+it is, so that one left behind by a killed run can be told from anyone else's and removed."""
+
+_HOST = re.sub(r"[^A-Za-z0-9_.-]", "_", socket.gethostname()) or "localhost"
+_WRITING: set[str] = set()  # the temporaries this process is writing now
+
+
+def _temporary_prefix(base: str) -> str:
+    return f".{base}.govinfo-{_HOST}-"
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():  # not one this process is writing: left by one with the same PID
+        return False
+    if os.name != "posix":  # no cheap, harmless probe: keep the file
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # someone else's process (EPERM): alive
+        return True
+    return True
+
+
+def remove_stale(folder: str, base: str) -> list[str]:
+    """Remove the temporaries for ``base`` in ``folder`` left by runs of govinfo on this host
+    that are no longer running (killed by SIGKILL, or by a power cut), and return their paths.
+
+    Only files named as :data:`TEMPORARY` names them, regular files of this user, whose PID is
+    not alive: never a file of a run still going, of another host, of another user.
+    """
+    prefix = _temporary_prefix(base)
+    removed = []
+    try:
+        entries = list(os.scandir(folder or "."))
+    except OSError:
+        return []
+    for entry in entries:
+        if not entry.name.startswith(prefix):
+            continue
+        match = re.fullmatch(r"([0-9]{1,10})(?:-[0-9]{1,4})?\.part", entry.name[len(prefix) :])
+        path = os.path.join(folder, entry.name)
+        if match is None or path in _WRITING or _alive(int(match[1])):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(info.st_mode) and info.st_uid == os.geteuid():
+                os.unlink(path)
+                removed.append(path)
+        except OSError:
+            continue
+    return removed
+
+
+def _create_temporary(folder: str, base: str) -> tuple[int, str]:
+    stem = os.path.join(folder, _temporary_prefix(base)) + str(os.getpid())
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for attempt in range(1, 100):
+        temp = f"{stem}.part" if attempt == 1 else f"{stem}-{attempt}.part"
+        try:
+            fd = os.open(temp, flags, 0o600)
+        except FileExistsError:  # this process writes the same target twice at once
+            continue
+        _WRITING.add(temp)
+        return fd, temp
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), stem)
+
+
+def check_output(name: str, inputs: Iterable[str]) -> None:
+    """Refuse, before anything is read, an ``-o`` that would overwrite one of the inputs (a
+    file found in an input folder included), or that is a folder.
+
+    Raises :class:`OutputIsInput`, or :class:`IsADirectoryError` naming ``name``. Two names are
+    the same file when ``stat`` says so (a symbolic link, a hard link); when ``name`` does not
+    exist yet, when their resolved paths are the same.
+    """
+    if name == "-":
+        return
+    try:
+        out: os.stat_result | None = os.stat(name)
+    except FileNotFoundError:
+        out = None
+    except OSError:  # reported, naming the -o path, when the output is written
+        return
+    if out is not None and stat.S_ISDIR(out.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", name)
+    resolved = os.path.realpath(name)
+    for given in inputs:
+        if given == "-":
+            continue
+        if os.path.isdir(given):
+            found: Iterable[str] = _walk(given) if out is not None else ()
+        else:
+            found = (given,)
+        for path in found:
+            if _same(path, out, resolved):
+                raise OutputIsInput(name, path)
+
+
+def _same(path: str, out: os.stat_result | None, resolved: str) -> bool:
+    if out is None:
+        return os.path.realpath(path) == resolved
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return (info.st_dev, info.st_ino) == (out.st_dev, out.st_ino)
+
+
+class OutputIsInput(Exception):
+    """``-o`` names a file that is also an input: writing it would destroy the input."""
+
+    def __init__(self, output: str, input_: str) -> None:
+        self.output = output
+        self.input = input_
+        super().__init__(
+            f"-o {output} is the input {input_}: refusing to overwrite it (nothing was written)"
+        )
+
+
+@contextlib.contextmanager
+def _closing(file: IO[bytes], name: str) -> Iterator[IO[bytes]]:
+    """Close ``file`` on the way out: its errors named after a good run, ignored after a failed
+    one (whose own error, already named, must not be replaced by the same one, unnamed, when
+    closing flushes what could not be written)."""
+    try:
+        yield file
+    except BaseException:
+        with contextlib.suppress(OSError):
+            file.close()
+        raise
+    with _errors_name(name):
+        file.close()
+
+
 @contextlib.contextmanager
 def atomic_output(name: str) -> Iterator[BinaryIO]:
     """A file that appears at ``name`` only once the ``with`` block completes.
 
     ``-`` is standard output, written as it goes. The file is first written beside the target
-    as a hidden ``.NAME.*.part`` (same file system, so the rename is atomic), then replaced.
+    as a hidden :data:`TEMPORARY` (same file system, so the rename is atomic), then renamed onto
+    it; stale temporaries of killed runs for the same target are removed first. A symbolic link
+    stays a link: what it points at is replaced. An existing target that is not a regular file
+    (``/dev/null``, a FIFO, a terminal) is written directly, as a shell redirection would.
+    Every ``OSError`` names ``name``, never the temporary.
     """
     if name == "-":
         sys.stdout.flush()
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
+        sink = _Sink(sys.stdout.buffer, "standard output")
+        yield cast(BinaryIO, sink)
+        sink.flush()
         return
-    target = Path(name)
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    with _errors_name(name):
+        try:
+            existing: os.stat_result | None = os.stat(name)
+        except FileNotFoundError:
+            existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a folder", name)
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        with _errors_name(name):
+            special = open(name, "wb")  # noqa: SIM115 (closed by _closing)
+        with _closing(special, name):
+            sink = _Sink(special, name)
+            yield cast(BinaryIO, sink)
+            sink.flush()
+        return
+    target = os.path.realpath(name)  # a symbolic link: write where it points, keep the link
+    folder, base = os.path.split(target)
+    remove_stale(folder, base)
+    mode = existing.st_mode & 0o7777 if existing is not None else 0o666 & ~_umask()
+    with _errors_name(name):
+        fd, temp = _create_temporary(folder, base)
     try:
-        with open(fd, "wb") as file:
-            yield file
-            file.flush()
-            os.fsync(file.fileno())
-        os.chmod(temp, 0o666 & ~_umask())  # mkstemp makes 0600; give the usual mode
-        os.replace(temp, target)
+        with _closing(open(fd, "wb"), name) as file:
+            sink = _Sink(file, name)
+            yield cast(BinaryIO, sink)
+            sink.flush()
+            with _errors_name(name):
+                os.fsync(file.fileno())
+        with _errors_name(name):
+            os.chmod(temp, mode)  # the mode of the file replaced, or the usual one
+            os.replace(temp, target)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+    finally:
+        _WRITING.discard(temp)
 
 
 @contextlib.contextmanager
