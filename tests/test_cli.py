@@ -785,6 +785,15 @@ def test_an_output_that_cannot_be_written_is_named(
     assert sorted(p.name for p in tmp_path.rglob("*")) == ["folder"]
 
 
+def test_every_exit_status_is_documented() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "cli.md").read_text("utf-8")
+    table = {int(n) for n in re.findall(r"^\| ([0-9]+) \|", page, re.M)}
+    assert table == {0, 1, 2, 129, 130, 141, 143}
+    help_ = run("convert", "--help").stdout
+    for status in ("0 fine", "1 findings", "2 usage error", "130 interrupted", "141 stdout"):
+        assert status in " ".join(help_.split())
+
+
 def test_the_command_imports_the_govinfo_under_test() -> None:
     found = subprocess.run(
         [sys.executable, "-c", "import govinfo; print(govinfo.__file__)"],
