@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import codecs
 import csv
+import errno
 import io
+import multiprocessing
 import os
 import random
+import subprocess
+import sys
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -132,8 +137,158 @@ def test_atomic_output_appears_only_when_complete(tmp_path: Path) -> None:
 
 
 def test_atomic_output_to_a_missing_folder_fails_cleanly(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError), _batch.atomic_output(str(tmp_path / "no" / "x")):
+    target = str(tmp_path / "no" / "x")
+    with pytest.raises(FileNotFoundError) as caught, _batch.atomic_output(target):
         pass
+    assert caught.value.filename == target  # the -o path, not the temporary
+
+
+def test_atomic_output_names_its_temporary_after_the_target_and_this_process(
+    tmp_path: Path,
+) -> None:
+    with _batch.atomic_output(str(tmp_path / "out.csv")) as out:
+        out.write(b"x")
+        (temporary,) = os.listdir(tmp_path)
+    assert temporary == f".out.csv.govinfo-{_batch._HOST}-{os.getpid()}.part"
+    assert os.listdir(tmp_path) == ["out.csv"]
+
+
+def test_a_write_error_names_the_target(tmp_path: Path) -> None:
+    class Full(io.RawIOBase):
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data: object) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "/elsewhere/.x.part")
+
+    sink = _batch._Sink(io.BufferedWriter(Full(), buffer_size=4), "out.jsonl")
+    with pytest.raises(OSError, match=r"No space left on device: 'out.jsonl'") as caught:
+        sink.write(b"more than four bytes")
+    assert (caught.value.errno, caught.value.filename) == (errno.ENOSPC, "out.jsonl")
+
+
+def _dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", ""])
+    process.wait(timeout=30)
+    return process.pid  # reaped: no process has it now (PIDs are not reused at once)
+
+
+def test_remove_stale_removes_only_this_hosts_leftovers_of_dead_runs(tmp_path: Path) -> None:
+    host, dead = _batch._HOST, _dead_pid()
+    names = {
+        f".out.csv.govinfo-{host}-{dead}.part": False,  # a killed run's: removed
+        f".out.csv.govinfo-{host}-{dead}-2.part": False,
+        f".out.csv.govinfo-{host}-{os.getppid()}.part": True,  # a run still going
+        f".out.csv.govinfo-other-host-{dead}.part": True,  # perhaps alive, over there
+        f".other.csv.govinfo-{host}-{dead}.part": True,  # another target
+        f".out.csv.govinfo-{host}-{dead}.partial": True,
+        f".out.csv.{dead}.part": True,
+        "out.csv": True,
+    }
+    for name in names:
+        (tmp_path / name).write_text("x")
+    link = tmp_path / f".out.csv.govinfo-{host}-{dead}-3.part"
+    link.symlink_to("out.csv")  # not a regular file: not one of ours
+    removed = _batch.remove_stale(str(tmp_path), "out.csv")
+    assert sorted(os.path.basename(p) for p in removed) == sorted(
+        n for n, kept in names.items() if not kept
+    )
+    assert sorted(os.listdir(tmp_path)) == sorted(
+        [*(n for n, kept in names.items() if kept), link.name]
+    )
+
+
+def test_remove_stale_keeps_the_temporary_being_written(tmp_path: Path) -> None:
+    with _batch.atomic_output(str(tmp_path / "out.csv")) as out:
+        out.write(b"x")
+        assert _batch.remove_stale(str(tmp_path), "out.csv") == []
+        with _batch.atomic_output(str(tmp_path / "out.csv")) as again:  # same process, twice
+            again.write(b"y")
+            assert len(os.listdir(tmp_path)) == 2
+    assert (tmp_path / "out.csv").read_bytes() == b"x"
+
+
+def test_check_output_refuses_an_input_found_in_a_folder(tmp_path: Path) -> None:
+    (tmp_path / "in" / "deep").mkdir(parents=True)
+    (tmp_path / "in" / "deep" / "r.json").write_text("{}")
+    (tmp_path / "in" / "notes.md").write_text("not an input")
+    with pytest.raises(_batch.OutputIsInput) as caught:
+        _batch.check_output(str(tmp_path / "in" / "deep" / "r.json"), [str(tmp_path / "in")])
+    assert caught.value.input == str(tmp_path / "in" / "deep" / "r.json")
+    _batch.check_output(str(tmp_path / "in" / "notes.md"), [str(tmp_path / "in")])
+    _batch.check_output("-", [str(tmp_path / "in"), "-"])
+
+
+def test_read_skips_what_is_not_a_regular_file_without_opening_it(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)  # opening it to read would block: there is no writer
+    with pytest.raises(_batch.Skipped, match=r"^skipped: not a regular file \(a FIFO\)$"):
+        _batch.read(str(fifo))
+    with pytest.raises(_batch.Skipped, match=r"\(a character device\)"):
+        _batch.read("/dev/zero")
+    (outcome,) = _batch.convert([str(fifo)], "jsonl", jobs=1)
+    assert outcome == _batch.Outcome(
+        str(fifo), None, None, skipped=f"{fifo}: skipped: not a regular file (a FIFO)"
+    )
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_convert_reads_standard_input_once_in_the_parent(
+    tmp_path: Path, jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    report = next(_samples.variants(1))
+    stdin = io.TextIOWrapper(io.BytesIO(govinfo.to_json(report).encode()), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    outcomes = list(_batch.convert(["-", "-"], "jsonl", jobs=jobs, chunksize=16))
+    assert [govinfo.from_json(o.output.decode()) for o in outcomes if o.output] == [report] * 2
+
+
+fork_only = pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the patch reaches workers by fork"
+)
+
+
+@fork_only
+def test_a_worker_that_dies_costs_its_chunk_not_the_run(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = []
+    for index, report in enumerate(_samples.variants(8)):
+        path = tmp_path / f"{index}.json"
+        path.write_text(govinfo.to_json(report), encoding="utf-8")
+        paths.append(str(path))
+    convert_one = _batch._convert_one
+
+    def crash(item: _batch.Item, to: _batch.Format, strict: bool) -> _batch.Outcome:
+        if item[0] == paths[1]:
+            os._exit(3)
+        return convert_one(item, to, strict)
+
+    monkeypatch.setattr(_batch, "_convert_one", crash)
+    # --chunksize 16: chunks of 1, 2, 4 and 1 file; the second dies with its worker.
+    outcomes = list(_batch.convert(paths, "jsonl", jobs=2, chunksize=16))
+    assert [o.name for o in outcomes] == paths
+    died = "internal error: the worker process died (exit status 3)"
+    assert [o.error for o in outcomes] == [
+        None, f"{paths[1]}: {died}", f"{paths[2]}: {died}", *[None] * 5
+    ]  # fmt: skip
+    reports = [govinfo.from_json(o.output.decode()) for o in outcomes if o.output is not None]
+    assert reports == [r for i, r in enumerate(_samples.variants(8)) if i not in (1, 2)]
+    assert multiprocessing.active_children() == []
+
+
+def test_closing_convert_early_stops_the_workers_at_once(tmp_path: Path) -> None:
+    paths = []
+    for index, report in enumerate(_samples.variants(40)):
+        path = tmp_path / f"{index}.json"
+        path.write_text(govinfo.to_json(report), encoding="utf-8")
+        paths.append(str(path))
+    outcomes = _batch.convert(paths, "jsonl", jobs=2, chunksize=16)
+    assert next(outcomes).name == paths[0]
+    started = time.monotonic()
+    outcomes.close()
+    assert time.monotonic() - started < 5
+    assert multiprocessing.active_children() == []
 
 
 def test_csv_long_format_has_one_row_per_cell_with_template_labels() -> None:

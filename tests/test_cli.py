@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import json
 import os
 import random
 import re
+import resource
 import shutil
 import signal
+import socket
+import stat
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -36,8 +40,23 @@ GOVINFO = _command()
 SUFFIX = ".txt"  # generated reports are written as report text
 
 
+def _environment() -> dict[str, str]:
+    """The environment of every command run here: the tree that holds the govinfo under test
+    first on PYTHONPATH, so that the command (an installed script) imports it, not another."""
+    tree = str(Path(govinfo.__file__).resolve().parent.parent)
+    paths = [tree, *(p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p)]
+    return {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+
+
+ENV = _environment()
+
+
 def run(
-    *args: str, cwd: Path | None = None, stdin: bytes | None = None
+    *args: str,
+    cwd: Path | None = None,
+    stdin: bytes | None = None,
+    timeout: float = 120,
+    preexec_fn: Callable[[], object] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     result = subprocess.run(
         [*GOVINFO, *args],
@@ -46,10 +65,60 @@ def run(
         capture_output=True,
         text=True,
         encoding="utf-8",
-        timeout=120,
+        timeout=timeout,
         check=False,
+        env=ENV,
+        preexec_fn=preexec_fn,
     )
     return result
+
+
+@contextlib.contextmanager
+def started(*args: str, cwd: Path | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """The command running in a process group of its own (as a shell job is), its standard
+    streams pipes; on the way out, whatever is left of the group is killed."""
+    process = subprocess.Popen(
+        [*GOVINFO, *args],
+        cwd=cwd,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=ENV,
+        start_new_session=True,
+    )
+    try:
+        yield process
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        for stream in (process.stdin, process.stdout, process.stderr):
+            with contextlib.suppress(OSError):
+                stream.close()  # type: ignore[union-attr]
+        process.wait(timeout=30)
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.01)
+
+
+def group_gone(pgid: int) -> bool:
+    try:
+        os.killpg(pgid, 0)
+    except ProcessLookupError:
+        return True
+    return False
+
+
+def digest(folder: Path) -> dict[str, bytes]:
+    """Every regular file under ``folder`` and its content: what must not change."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not p.is_symlink() and stat.S_ISREG(p.stat().st_mode)
+    }
 
 
 def write_reports(folder: Path, count: int, suffix: str = SUFFIX, seed: int = 0) -> list[Path]:
@@ -100,7 +169,11 @@ def test_usage_errors_exit_2(args: Sequence[str]) -> None:
 
 def test_python_dash_m_runs_the_same_command() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "govinfo", "schema"], capture_output=True, check=False
+        [sys.executable, "-m", "govinfo", "schema"],
+        capture_output=True,
+        check=False,
+        env=ENV,
+        timeout=60,
     )
     assert result.returncode == 0
     assert json.loads(result.stdout) == govinfo.json_schema()
@@ -392,39 +465,345 @@ def test_an_undecodable_file_is_named(tmp_path: Path) -> None:
     assert "UTF" in result.stderr
 
 
-@pytest.mark.parametrize(("jobs", "group"), [("1", False), ("2", True)])
-def test_ctrl_c_during_convert_leaves_no_output(tmp_path: Path, jobs: str, group: bool) -> None:
-    """A FIFO as input blocks the run at a known point: after the output file was opened."""
-    write_reports(tmp_path / "in", 4)
-    fifo = tmp_path / "in" / f"blocking{SUFFIX}"
-    os.mkfifo(fifo)
+# --- when things go wrong ------------------------------------------------------------------
+
+BLOCKED = 40  # files converted before the blocked run reaches standard input
+
+
+def _blocked(tmp_path: Path, out: Path, jobs: str, to: str = "csv") -> tuple[str, ...]:
+    """A convert that cannot end before the test lets it: after BLOCKED files it reads standard
+    input, which ``started`` holds open. Small first chunks (--chunksize 16) put the first files
+    in the output, and start the workers, before it blocks."""
+    write_reports(tmp_path / "in", BLOCKED)
+    return (
+        "convert", str(tmp_path / "in"), "-", "--to", to, "-o", str(out), "-j", jobs,
+        "--chunksize", "16",
+    )  # fmt: skip
+
+
+def _writing(folder: Path) -> bool:
+    """Whether a temporary output file in ``folder`` holds a converted file already."""
+    return any(p.stat().st_size > 0 for p in folder.glob(".*.part"))
+
+
+@pytest.mark.parametrize(
+    ("signum", "jobs", "group", "status", "message"),
+    [
+        (signal.SIGINT, "1", False, 130, "govinfo: interrupted"),
+        # Ctrl-C in a terminal signals the whole foreground process group, workers included.
+        (signal.SIGINT, "2", True, 130, "govinfo: interrupted"),
+        (signal.SIGTERM, "1", False, 143, "govinfo: terminated (SIGTERM)"),
+        (signal.SIGTERM, "2", False, 143, "govinfo: terminated (SIGTERM)"),
+        (signal.SIGHUP, "2", True, 129, "govinfo: hung up (SIGHUP)"),
+    ],
+)
+def test_a_signal_stops_convert_and_leaves_no_partial_output(
+    tmp_path: Path, signum: int, jobs: str, group: bool, status: int, message: str
+) -> None:
     out = tmp_path / "out.csv"
-    process = subprocess.Popen(
-        [*GOVINFO, "convert", str(tmp_path / "in"), "--to", "csv", "-o", str(out), "-j", jobs],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,  # its own process group, as a shell job has
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while not leftovers(tmp_path) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert leftovers(tmp_path), "the run never opened its output"
-        time.sleep(0.3)  # let it reach the FIFO
-        if group:  # Ctrl-C in a terminal signals the whole foreground process group
-            os.killpg(process.pid, signal.SIGINT)
+    out.write_text("previous run\n")
+    args = _blocked(tmp_path, out, jobs)
+    before = digest(tmp_path)
+    with started(*args) as process:
+        wait_for(lambda: _writing(tmp_path), "the run to write its temporary output")
+        if group:
+            os.killpg(process.pid, signum)
         else:
-            process.send_signal(signal.SIGINT)
-        _, stderr = process.communicate(timeout=30)
-    finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-    assert process.returncode == 130
-    assert b"govinfo: interrupted" in stderr
-    assert b"Traceback" not in stderr
-    assert not out.exists()
+            process.send_signal(signum)
+        stdout, stderr = process.communicate(timeout=30)
+        assert (process.returncode, stdout, stderr.decode()) == (status, b"", f"{message}\n")
+        wait_for(lambda: group_gone(process.pid), "the workers to exit", timeout=10)
     assert leftovers(tmp_path) == []
+    assert digest(tmp_path) == before  # the previous output and every input as they were
+
+
+def test_a_killed_run_leaves_a_temporary_that_the_next_run_removes(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n")
+    args = _blocked(tmp_path, out, "2", to="jsonl")
+    with started(*args) as process:
+        wait_for(lambda: _writing(tmp_path), "the run to write its temporary output")
+        process.kill()  # the parent alone: its workers are left to notice
+        # Returns once every process holding the pipes has gone: the workers too.
+        stdout, stderr = process.communicate(timeout=30)
+        assert (process.returncode, stdout, stderr) == (-signal.SIGKILL, b"", b"")
+        wait_for(lambda: group_gone(process.pid), "the workers to exit", timeout=10)
+    (stale,) = leftovers(tmp_path)
+    assert re.fullmatch(rf"\.out\.jsonl\.govinfo-.+-{process.pid}\.part", stale)
+    assert out.read_text() == "previous run\n"
+    last = _samples.variants(BLOCKED + 1, seed=0)
+    reports = list(last)
+    stdin = _samples.render(reports[-1], SUFFIX).encode()
+    again = run(*args, stdin=stdin, timeout=60)
+    assert (again.returncode, again.stderr) == (
+        0,
+        f"converted {BLOCKED + 1} of {BLOCKED + 1} file(s)\n",
+    )
+    assert leftovers(tmp_path) == []
+    lines = out.read_text("utf-8").splitlines()
+    assert [govinfo.from_json(line) for line in lines] == reports
+
+
+def test_convert_to_a_pipe_closed_by_its_reader_exits_141_promptly(tmp_path: Path) -> None:
+    """`govinfo convert … -o - | head -1`: once hung in some runs, in Pool.terminate()."""
+    write_reports(tmp_path / "in", 200)
+    before = digest(tmp_path)
+    for attempt in range(20):
+        with started(
+            "convert", str(tmp_path / "in"), "--to", "jsonl", "-o", "-", "--jobs", "2"
+        ) as process:
+            assert process.stdout is not None
+            first = process.stdout.readline()
+            process.stdout.close()  # the reader goes away after one line, as head -1 does
+            _, stderr = process.communicate(timeout=30)
+            assert (process.returncode, stderr) == (141, b""), attempt
+            wait_for(lambda: group_gone(process.pid), "the workers to exit", timeout=10)
+        assert govinfo.from_json(first.decode()) == next(_samples.variants(1))
+    assert digest(tmp_path) == before
+
+
+@pytest.mark.parametrize("command", ["parse", "check"])
+def test_parse_and_check_to_a_closed_pipe_exit_141_quietly(tmp_path: Path, command: str) -> None:
+    paths = write_reports(tmp_path, 30, ".json")
+    with started(command, *map(str, paths)) as process:
+        assert process.stdout is not None
+        process.stdout.readline()
+        process.stdout.close()
+        _, stderr = process.communicate(timeout=30)
+        assert (process.returncode, stderr) == (141, b"")
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_convert_reads_standard_input_in_the_parent(tmp_path: Path, jobs: str) -> None:
+    """Worker processes read /dev/null as their standard input: `-` used to convert nothing."""
+    paths = write_reports(tmp_path / "in", 3)
+    out = tmp_path / "out.jsonl"
+    alone = run(
+        "convert", "-", "--to", "jsonl", "-o", str(out), "--jobs", jobs,
+        stdin=paths[1].read_bytes(), timeout=60,
+    )  # fmt: skip
+    assert (alone.returncode, alone.stderr) == (0, "converted 1 of 1 file(s)\n")
+    assert [govinfo.from_json(line) for line in out.read_text("utf-8").splitlines()] == [
+        list(_samples.variants(3))[1]
+    ]
+    mixed = run(
+        "convert", str(paths[0]), "-", str(paths[2]), "--to", "jsonl", "-o", str(out),
+        "--jobs", jobs, "--chunksize", "16", stdin=paths[1].read_bytes(), timeout=60,
+    )  # fmt: skip
+    assert (mixed.returncode, mixed.stderr) == (0, "converted 3 of 3 file(s)\n")
+    lines = out.read_text("utf-8").splitlines()
+    assert [govinfo.from_json(line) for line in lines] == list(_samples.variants(3))
+
+
+def _special_files(folder: Path, monkeypatch: pytest.MonkeyPatch) -> socket.socket:
+    """A FIFO and a socket among the reports of ``folder``; the socket is the caller's to close."""
+    os.mkfifo(folder / f"pipe{SUFFIX}")
+    monkeypatch.chdir(folder)  # a socket's path is short: bind it by its relative name
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(f"sock{SUFFIX}")
+    return server
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_convert_skips_fifos_sockets_and_devices(
+    tmp_path: Path, jobs: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "in"
+    write_reports(folder, 3)
+    named = tmp_path / "named.fifo"
+    os.mkfifo(named)
+    out = tmp_path / "out.jsonl"
+    with _special_files(folder, monkeypatch):
+        result = run(
+            "convert", str(folder), str(named), "/dev/zero", "--to", "jsonl", "-o", str(out),
+            "--jobs", jobs, timeout=60,
+        )  # fmt: skip
+        assert stat.S_ISSOCK(os.stat(folder / f"sock{SUFFIX}").st_mode)
+    assert (result.returncode, result.stderr.splitlines()) == (
+        0,
+        [
+            f"{folder / f'pipe{SUFFIX}'}: skipped: not a regular file (a FIFO)",
+            f"{folder / f'sock{SUFFIX}'}: skipped: not a regular file (a socket)",
+            f"{named}: skipped: not a regular file (a FIFO)",
+            "/dev/zero: skipped: not a regular file (a character device)",
+            "converted 3 of 3 file(s); 4 skipped (not a regular file)",
+        ],
+    )
+    assert stat.S_ISFIFO(os.stat(folder / f"pipe{SUFFIX}").st_mode)
+    lines = out.read_text("utf-8").splitlines()
+    assert [govinfo.from_json(line) for line in lines] == list(_samples.variants(3))
+
+
+@pytest.mark.parametrize("command", ["parse", "check", "render"])
+def test_a_special_file_named_to_parse_check_or_render_is_refused(
+    tmp_path: Path, command: str
+) -> None:
+    fifo = tmp_path / "report.json"
+    os.mkfifo(fifo)
+    for name in (str(fifo), "/dev/zero"):  # one would block, the other never end
+        result = run(command, name, timeout=60)
+        kind = "a FIFO" if name == str(fifo) else "a character device"
+        assert (result.returncode, result.stdout, result.stderr) == (
+            1,
+            "0 report(s) checked, 0 with findings\n" if command == "check" else "",
+            f"{name}: skipped: not a regular file ({kind})\n",
+        )
+
+
+def _inputs(tmp_path: Path) -> None:
+    a, b = _samples.variants(2)
+    (tmp_path / "a.txt").write_text(_samples.render(a, ".txt"), encoding="utf-8")
+    (tmp_path / "b.txt").write_text(_samples.render(b, ".txt"), encoding="utf-8")
+    (tmp_path / "a.json").write_text(govinfo.to_json(a), encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "c.json").write_text(govinfo.to_json(b), encoding="utf-8")
+    (tmp_path / "link.txt").symlink_to("a.txt")
+
+
+@pytest.mark.parametrize(
+    ("args", "output", "input_"),
+    [
+        (("convert", "a.txt", "b.txt", "--to", "jsonl", "-o", "a.txt"), "a.txt", "a.txt"),
+        (("convert", "in", "b.txt", "--to", "csv", "-o", "in/c.json"), "in/c.json", "in/c.json"),
+        (("convert", "./in", "--to", "jsonl", "-o", "in/c.json"), "in/c.json", "./in/c.json"),
+        (("convert", "a.txt", "--to", "jsonl", "-o", "link.txt"), "link.txt", "a.txt"),
+        (("parse", "a.txt", "-o", "a.txt"), "a.txt", "a.txt"),
+        (("parse", "b.txt", "./a.txt", "-o", "a.txt"), "a.txt", "./a.txt"),
+        (("render", "a.json", "-o", "a.json"), "a.json", "a.json"),
+        (("check", "a.txt", "-o", "a.txt"), "a.txt", "a.txt"),
+        (("check", "b.txt", "--previous", "a.json", "-o", "a.json"), "a.json", "a.json"),
+        (("parse", "new.txt", "-o", "./new.txt"), "./new.txt", "new.txt"),  # neither exists
+    ],
+)
+def test_an_output_that_is_an_input_is_refused_before_reading(
+    tmp_path: Path, args: Sequence[str], output: str, input_: str
+) -> None:
+    _inputs(tmp_path)
+    before = digest(tmp_path)
+    # Standard input is an input too, never written to: were it read, the run would block.
+    first = (args[0], "-", *args[1:]) if args[0] != "render" else tuple(args)
+    with started(*first, cwd=tmp_path) as process:
+        stdout, stderr = process.communicate(timeout=30)  # (stdin stays open until this)
+        assert (process.returncode, stdout, stderr.decode()) == (
+            2,
+            b"",
+            f"govinfo: error: -o {output} is the input {input_}: refusing to overwrite it "
+            "(nothing was written)\n",
+        )
+    assert digest(tmp_path) == before
+    assert (tmp_path / "link.txt").is_symlink()
+    assert leftovers(tmp_path) == leftovers(tmp_path / "in") == []
+
+
+def test_an_output_link_stays_a_link_and_its_target_is_replaced(tmp_path: Path) -> None:
+    paths = write_reports(tmp_path / "in", 2)
+    data = tmp_path / "data"
+    data.mkdir()
+    target = data / "all.jsonl"
+    target.write_text("previous run\n")
+    target.chmod(0o640)
+    link = tmp_path / "latest.jsonl"
+    link.symlink_to(os.path.relpath(target, tmp_path))
+    result = run("convert", str(tmp_path / "in"), "--to", "jsonl", "-o", str(link))
+    assert (result.returncode, result.stderr) == (0, "converted 2 of 2 file(s)\n")
+    assert link.is_symlink()
+    assert os.readlink(link) == os.path.join("data", "all.jsonl")
+    lines = target.read_text("utf-8").splitlines()
+    assert [govinfo.from_json(line) for line in lines] == list(_samples.variants(2))
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640  # the mode of the file it replaced
+    assert leftovers(tmp_path) == leftovers(data) == []
+    dangling = tmp_path / "next.json"
+    dangling.symlink_to(os.path.join("data", "new.json"))
+    assert run("parse", str(paths[0]), "-o", str(dangling)).returncode == 0
+    assert dangling.is_symlink()
+    assert govinfo.from_json((data / "new.json").read_text("utf-8")) == next(_samples.variants(1))
+
+
+def test_a_fifo_or_device_as_output_is_written_not_replaced(tmp_path: Path) -> None:
+    paths = write_reports(tmp_path / "in", 2)
+    fifo = tmp_path / "out.fifo"
+    os.mkfifo(fifo)
+    received = tmp_path / "received.jsonl"
+    with received.open("wb") as sink:
+        reader = subprocess.Popen(["cat", str(fifo)], stdout=sink)
+        try:
+            result = run("convert", str(tmp_path / "in"), "--to", "jsonl", "-o", str(fifo))
+            assert reader.wait(timeout=30) == 0
+        finally:
+            if reader.poll() is None:
+                reader.kill()
+                reader.wait()
+    assert (result.returncode, result.stderr) == (0, "converted 2 of 2 file(s)\n")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert len(received.read_text("utf-8").splitlines()) == 2
+    if os.geteuid() == 0:  # as root, a rename onto a device replaces it (/dev/null once did)
+        null = tmp_path / "null"
+        os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        result = run("parse", str(paths[0]), "-o", str(null))
+        assert result.returncode == 0, result.stderr
+        assert stat.S_ISCHR(os.stat(null).st_mode)
+
+
+def _file_size_limit(limit: int) -> Callable[[], None]:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return apply
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failed_write_names_the_output_not_the_temporary(tmp_path: Path, jobs: str) -> None:
+    write_reports(tmp_path / "in", 10)
+    out = tmp_path / "out.jsonl"
+    out.write_text("previous run\n")
+    before = digest(tmp_path)
+    result = run(
+        "convert", str(tmp_path / "in"), "--to", "jsonl", "-o", str(out), "--jobs", jobs,
+        preexec_fn=_file_size_limit(20_000),  # the disk is full, as far as the run can tell
+    )  # fmt: skip
+    assert (result.returncode, result.stderr) == (1, f"govinfo: error: {out}: File too large\n")
+    assert digest(tmp_path) == before
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [("missing/out.json", "No such file or directory"), ("folder", "is a folder")],
+)
+def test_an_output_that_cannot_be_written_is_named(
+    tmp_path: Path, output: str, reason: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    report = govinfo.example_path(".json")
+    for args in (("parse", report), ("convert", report, "--to", "csv")):
+        result = run(*args, "-o", output, cwd=tmp_path)
+        assert (result.returncode, result.stdout, result.stderr) == (
+            1,
+            "",
+            f"govinfo: error: {output}: {reason}\n",
+        )
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["folder"]
+
+
+def test_every_exit_status_is_documented() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "cli.md").read_text("utf-8")
+    table = {int(n) for n in re.findall(r"^\| ([0-9]+) \|", page, re.M)}
+    assert table == {0, 1, 2, 129, 130, 141, 143}
+    help_ = run("convert", "--help").stdout
+    for status in ("0 fine", "1 findings", "2 usage error", "130 interrupted", "141 stdout"):
+        assert status in " ".join(help_.split())
+
+
+def test_the_command_imports_the_govinfo_under_test() -> None:
+    found = subprocess.run(
+        [sys.executable, "-c", "import govinfo; print(govinfo.__file__)"],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        timeout=60,
+        check=True,
+    )
+    assert Path(found.stdout.strip()).resolve() == Path(govinfo.__file__).resolve()
 
 
 def test_demo_prints_the_reference_report() -> None:

@@ -2,17 +2,19 @@
 
 Exit codes:
 
-- 0: done, nothing to report;
+- 0: done, nothing to report (``convert``: files skipped as not regular files do not count);
 - 1: ``check`` found something (a finding, or cells that could not be read), or some input
   could not be read (each is listed on stderr, one line per file: ``FILE:LINE:COLUMN: reason``
-  or ``FILE: reason``);
-- 2: usage error (unknown command or option, missing argument);
-- 130: interrupted (Ctrl-C); no partial output file is left behind.
+  or ``FILE: reason``), or the output could not be written (``govinfo: error: OUT: reason``);
+- 2: usage error (unknown command or option, missing argument, ``-o`` naming an input);
+- 129, 130, 143: stopped by SIGHUP, SIGINT (Ctrl-C), SIGTERM; no partial output file is left;
+- 141: standard output (or error) was closed by its reader (``| head``): stopped quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import signal
@@ -33,7 +35,17 @@ from govinfo.model import Report, unread_cells
 
 __all__ = ["main"]
 
-OK, FOUND, USAGE, INTERRUPTED = 0, 1, 2, 130
+OK, FOUND, USAGE = 0, 1, 2
+CLOSED_PIPE = 128 + 13  # what a shell reports for a tool killed by SIGPIPE
+_STOPPING = {  # the signals that stop a run cleanly: exit 128 + N, the message
+    signum: message
+    for name, message in (
+        ("SIGINT", "interrupted"),
+        ("SIGTERM", "terminated (SIGTERM)"),
+        ("SIGHUP", "hung up (SIGHUP)"),
+    )
+    if (signum := getattr(signal, name, None)) is not None
+}
 _CONVERTER = make_converter()
 
 
@@ -50,7 +62,7 @@ def _fail(lines: Iterable[str]) -> int:
     """List failed inputs on stderr; the exit status."""
     failed = 0
     for line in lines:
-        print(line, file=sys.stderr)
+        _say(line)
         failed += 1
     return FOUND if failed else OK
 
@@ -96,6 +108,7 @@ def _sources_json(result: ReadResult) -> dict[str, Any]:
 
 
 def _parse(args: argparse.Namespace) -> int:
+    _batch.check_output(args.output, args.files)
     errors: list[str] = []
     incomplete = False
     with _batch.atomic_text(args.output) as out:
@@ -127,6 +140,7 @@ class _Abandon(Exception):
 
 
 def _render(args: argparse.Namespace) -> int:
+    _batch.check_output(args.output, [args.file])
     result = _load(args.file)
     if isinstance(result, str):
         return _fail([result])
@@ -249,6 +263,7 @@ def _unread_line(name: str, paths: Sequence[str]) -> str:
 
 
 def _check(args: argparse.Namespace) -> int:
+    _batch.check_output(args.output, [*args.files, *([args.previous] if args.previous else [])])
     previous: Report | None = None
     strict = not args.lenient
     if args.previous:
@@ -322,12 +337,13 @@ def _jobs(text: str) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
+    _batch.check_output(args.output, args.inputs)
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     # Counting first costs one more walk of the folders, but no memory: only for the bar.
     total = sum(1 for _ in _batch.discover(args.inputs)) if show else None
     progress = _batch.Progress(sys.stderr, total) if show else None
     errors: list[str] = []
-    done = unread = 0
+    done = unread = skipped = 0
     with _batch.atomic_output(args.output) as out:
         if args.to == "csv":
             out.write(_tabular.csv_header().encode())
@@ -341,6 +357,9 @@ def _convert(args: argparse.Namespace) -> int:
         try:
             for outcome in outcomes:
                 done += 1
+                if outcome.skipped is not None:  # a FIFO, a socket, a device: not a failure
+                    skipped += 1
+                    print(outcome.skipped, file=sys.stderr)
                 for line in outcome.diagnostics:
                     print(line, file=sys.stderr)
                 if outcome.unread:
@@ -356,9 +375,10 @@ def _convert(args: argparse.Namespace) -> int:
             outcomes.close()
         if progress:
             progress.update(done, len(errors), final=True)
-    converted = done - len(errors)
+    converted = done - skipped - len(errors)
     partly = f", {unread} read only in part" if unread else ""
-    print(f"converted {converted} of {done} file(s){partly}", file=sys.stderr)
+    special = f"; {skipped} skipped (not a regular file)" if skipped else ""
+    print(f"converted {converted} of {done - skipped} file(s){partly}{special}", file=sys.stderr)
     if errors:
         print(f"{len(errors)} file(s) failed:", file=sys.stderr)
     return max(_fail(errors), FOUND if unread else OK)
@@ -388,7 +408,8 @@ def _output(
 
 _EPILOG = """\
 exit status: 0 fine; 1 findings or unread cells (check), or inputs that could not be read
-(listed on stderr); 2 usage error; 130 interrupted.
+(listed on stderr), or the output could not be written; 2 usage error (-o naming an input
+included); 130 interrupted, 143 terminated, 129 hung up; 141 stdout closed by its reader.
 Each file's kind is told from its content: govinfo JSON, or report text (UTF-8, GBK,
 UTF-16 ...); HTML, Word and PDF files are recognised and refused for now.
 Use - for standard input or output."""
@@ -512,35 +533,69 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _terminate(signum: int, frame: FrameType | None) -> None:
-    raise SystemExit(128 + signum)
+def _say(line: str) -> None:
+    """A line on stderr, unless stderr is gone too."""
+    with contextlib.suppress(OSError, ValueError):
+        print(line, file=sys.stderr)
+
+
+class _Stopped(BaseException):
+    """A signal asked the run to stop: unwind (removing the temporary output), exit 128 + N."""
+
+    def __init__(self, signum: int) -> None:
+        self.signum = signum
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    # Once only: a second Ctrl-C must not cut short the cleanup the first one started.
+    for other in _STOPPING:
+        signal.signal(other, signal.SIG_IGN)
+    raise _Stopped(signum)
+
+
+def _silence_std_streams() -> None:
+    """Point stdout and stderr at /dev/null, so that flushing them at exit cannot fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                os.dup2(devnull, stream.fileno())
+        os.close(devnull)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    # SIGTERM unwinds like Ctrl-C, so the temporary output file is removed on the way out.
+    # SIGTERM and SIGHUP unwind like Ctrl-C, so the temporary output file is removed on the way
+    # out (and the workers are stopped).
+    previous: dict[int, Any] = {}
     try:
-        previous = signal.signal(signal.SIGTERM, _terminate)
+        for signum in _STOPPING:
+            previous[signum] = signal.signal(signum, _stop)
     except ValueError:  # not the main thread: leave signals alone
-        previous = None
+        pass
     try:
         status: int = args.run(args)
-    except KeyboardInterrupt:
-        print("govinfo: interrupted", file=sys.stderr)
-        return INTERRUPTED
+        sys.stdout.flush()  # here, where a closed pipe is handled, not at exit
+    except (KeyboardInterrupt, _Stopped) as exc:
+        signum = exc.signum if isinstance(exc, _Stopped) else signal.SIGINT
+        _say(f"govinfo: {_STOPPING.get(signum, 'interrupted')}")
+        return 128 + signum
     except _Abandon as exc:
         return _fail(exc.errors)
+    except _batch.OutputIsInput as exc:
+        _say(f"govinfo: error: {exc}")
+        return USAGE
     except BrokenPipeError:
         # The reader of our stdout went away (| head): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return FOUND
-    except OSError as exc:
-        print(f"govinfo: error: {exc}", file=sys.stderr)
+        _silence_std_streams()
+        return CLOSED_PIPE
+    except OSError as exc:  # writing the output: the error names the -o path
+        where = f"{exc.filename}: " if exc.filename else ""
+        _say(f"govinfo: error: {where}{exc.strerror or exc}")
         return FOUND
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
     return status
 
 
