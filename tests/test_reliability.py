@@ -109,3 +109,29 @@ def test_an_error_far_into_a_huge_line_reads_only_near_it(monkeypatch):
     caret_excerpt(Spy(source), 1_000_000)
     (searched,) = seen
     assert searched[1] - searched[0] <= 200
+
+
+class _Counting:
+    """A compiled pattern that counts its searches."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls = pattern, 0
+
+    def search(self, text):
+        self.calls += 1
+        return self.pattern.search(text)
+
+
+def test_a_row_repeated_many_times_costs_searches_in_proportion(monkeypatch):
+    # Table 3 with one row label and its values repeated: reading it as a PDF extractor prints
+    # it looked for values inside every label across the rest of the table (15 s at 80 KB).
+    row = "7.属于行政执法案卷\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n"
+    first = "一、本年新收政府信息公开申请数量\n"
+    head, tail = TEXT.split(first, 1)
+    counts = []
+    for times in (100, 400):
+        counting = _Counting(_labels._HAS_DIGIT)
+        monkeypatch.setattr(_labels, "_HAS_DIGIT", counting)
+        govinfo.read_text(head + first + row * times + tail)
+        counts.append(counting.calls)
+    assert counts[1] <= 5 * counts[0]

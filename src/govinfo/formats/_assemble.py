@@ -654,7 +654,7 @@ class Assembler:
                     at += 1
                     continue
                 if split:
-                    inner = match_split(cells, at, end, index)
+                    inner = match_split(cells, at, end, index, len(spec.columns))
                     found = (inner[0], inner[1]) if inner else None
                 else:
                     found = match(cells, at, end, index)

@@ -152,11 +152,12 @@ def match(cells: Sequence[Cell], i: int, end: int, index: Index) -> tuple[Target
 
 
 def match_split(
-    cells: Sequence[Cell], i: int, end: int, index: Index
+    cells: Sequence[Cell], i: int, end: int, index: Index, most: int
 ) -> tuple[Target, int, list[Cell]] | None:
     """Like :func:`match`, but a label may also be broken around a run of values, as PDF
     extractors print a vertically centred row ("（二）部分公开（…只计这一情" / "447 7 … 454" /
-    "形，不计其他情形）"): the label, the index after it, and the values inside it."""
+    "形，不计其他情形）"): the label, the index after it, and the values inside it, at most
+    ``most`` of them (a row's values: looking further would cost the square of the table)."""
     key = cells[i].key
     if not key:
         return None
@@ -171,7 +172,8 @@ def match_split(
             more = cells[j].key
             if more and _HAS_DIGIT.search(more):
                 k = j
-                while k < end and cells[k].key and _HAS_DIGIT.search(cells[k].key):
+                stop = min(end, j + most)
+                while k < stop and cells[k].key and _HAS_DIGIT.search(cells[k].key):
                     k += 1
                 if k < end and cells[k].key and label.startswith(cells[k].key, size):
                     inner.extend(cells[j:k])
