@@ -20,7 +20,7 @@ import pytest
 import govinfo
 from govinfo import _samples
 from govinfo.cli import _batch, _tabular
-from govinfo.errors import UndecodableInput
+from govinfo.errors import GovInfoError, UndecodableInput
 from govinfo.model import BLANK, UNREAD, Placeholder
 
 TEXT = "三、本年度办理结果\n（七）总计\t3\r\n"
@@ -354,3 +354,23 @@ def _with_block(report: govinfo.Report, grid: govinfo.Grid) -> govinfo.Report:
 
     blocks = tuple(grid if b.spec.key == grid.spec.key else b for b in report.disclosure)
     return attrs.evolve(report, disclosure=attrs.evolve(report.disclosure, blocks=blocks))
+
+
+def test_a_folder_that_cannot_be_listed_is_named_not_lost(tmp_path, monkeypatch):
+    # os.walk skipped such a folder without a word (running as root, permissions do not stop
+    # us: make listing fail instead).
+    (tmp_path / "in" / "locked").mkdir(parents=True)
+    (tmp_path / "in" / "a.txt").write_text("x", encoding="utf-8")
+    locked = str(tmp_path / "in" / "locked")
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    names = list(_batch.discover([str(tmp_path / "in")]))
+    assert names == [str(tmp_path / "in" / "a.txt"), locked]
+    with pytest.raises(GovInfoError, match="a folder that cannot be read: Permission denied"):
+        _batch.read(locked)

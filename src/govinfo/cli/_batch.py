@@ -140,6 +140,10 @@ def read(name: str) -> bytes:
     try:
         mode = os.stat(name).st_mode
         if stat.S_ISDIR(mode):
+            try:
+                os.scandir(name).close()
+            except OSError as exc:  # a folder a walk could not enter: said, not skipped
+                raise GovInfoError(f"a folder that cannot be read: {exc.strerror}") from None
             raise GovInfoError("is a folder (govinfo convert reads folders)")
         if not stat.S_ISREG(mode):
             raise Skipped(_kind(mode))
@@ -204,11 +208,17 @@ def discover(inputs: Iterable[str]) -> Iterator[str]:
 
 
 def _walk(folder: str) -> Iterator[str]:
-    for root, dirs, files in os.walk(folder):
+    """The report files below ``folder``; a folder that cannot be listed is yielded itself, so
+    that reading it fails with the reason and no input is lost without a word."""
+    unreadable: list[str] = []
+    for root, dirs, files in os.walk(folder, onerror=lambda exc: unreadable.append(exc.filename)):
+        yield from unreadable
+        unreadable.clear()
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for file in sorted(files):
             if not file.startswith(".") and file.lower().endswith(FOLDER_SUFFIXES):
                 yield os.path.join(root, file)
+    yield from unreadable
 
 
 # --- converting ----------------------------------------------------------------------------
