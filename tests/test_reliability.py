@@ -135,3 +135,19 @@ def test_a_row_repeated_many_times_costs_searches_in_proportion(monkeypatch):
         govinfo.read_text(head + first + row * times + tail)
         counts.append(counting.calls)
     assert counts[1] <= 5 * counts[0]
+
+
+def test_a_json_list_of_many_bad_paragraphs_describes_the_first_and_counts_the_rest():
+    import json
+
+    data = json.loads(govinfo.to_json(govinfo.load_example()))
+    data["preamble"] = [1] * 100_000
+    with pytest.raises(govinfo.JSONError) as caught:
+        govinfo.from_json(json.dumps(data))
+    problems = caught.value.problems
+    assert len(problems) == 101
+    assert problems[0] == (
+        "$.preamble[0]",
+        "expected a non-empty line of text without surrounding spaces, got 1",
+    )
+    assert problems[-1] == ("$.preamble", "and 99900 more bad paragraphs in this list")

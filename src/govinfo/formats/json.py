@@ -406,8 +406,12 @@ def _structure_paragraphs(value: Any, _: type) -> tuple[str, ...]:
     if not isinstance(value, list):
         raise _fail("a list of paragraphs", value)
     problems: list[tuple[str, str]] = []
+    more = 0  # bad paragraphs past the first MAX_LISTED: counted, not each described
     for index, paragraph in enumerate(value):
         if not isinstance(paragraph, str) or not is_line(paragraph):
+            if len(problems) >= MAX_LISTED:
+                more += 1
+                continue
             problems.append(
                 (
                     f"[{index}]",
@@ -419,10 +423,20 @@ def _structure_paragraphs(value: Any, _: type) -> tuple[str, ...]:
         try:
             _no_surrogate(paragraph)
         except _Problems as exc:
+            if len(problems) >= MAX_LISTED:
+                more += 1
+                continue
             problems += [(f"[{index}]", m) for _, m in exc.problems]
+    if more:
+        problems.append(("", f"and {more} more bad paragraphs in this list"))
     if problems:
         raise _Problems(problems)
     return tuple(value)
+
+
+MAX_LISTED = 100
+"""The bad paragraphs of one list that a JSONError describes one by one; the rest it counts,
+so a list of millions of bad values costs no more memory than the list itself."""
 
 
 def _structure_parts(value: Any, _: type) -> tuple[tuple[str, ...], ...]:
