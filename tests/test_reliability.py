@@ -151,3 +151,48 @@ def test_a_json_list_of_many_bad_paragraphs_describes_the_first_and_counts_the_r
         "expected a non-empty line of text without surrounding spaces, got 1",
     )
     assert problems[-1] == ("$.preamble", "and 99900 more bad paragraphs in this list")
+
+
+# --- what the fuzz campaign found -----------------------------------------------------------
+
+
+def test_a_title_after_two_byte_order_marks_keeps_nothing_of_them():
+    report = govinfo.read_text("\ufeff\ufeff某局2021年政府信息公开工作年度报告").report
+    assert (report.title, report.agency) == ("某局2021年政府信息公开工作年度报告", "某局")
+    bommed = govinfo.Report.empty(
+        govinfo.TemplateVersion.V2021, agency="\ufeff某局", year=2021, title="\ufeff某局2021年…报告"
+    )
+    with pytest.raises(govinfo.TextRenderError, match="lose its leading BOM"):
+        govinfo.render_text(bommed)
+
+
+SURROGATE_IN_PROSE = "某局2021年政府信息公开工作年度报告\n一、总体情况\n全年\ud800无事。"
+
+
+def test_a_lone_surrogate_in_report_text_is_a_located_error_and_reads_on_as_u_fffd():
+    with pytest.raises(TextSyntaxError) as caught:
+        govinfo.parse_text(SURROGATE_IN_PROSE)
+    assert str(caught.value) == (
+        "expected text, found the lone surrogate U+D800, which is not a character "
+        "(line 3, column 3)\n全年\ufffd无事。\n    ^"
+    )
+    result = govinfo.read_text(SURROGATE_IN_PROSE)
+    assert result.report.overview.intro == ("全年\ufffd无事。",)
+    assert [(d.line, d.column) for d in result.errors] == [(3, 3)]
+    str(result.diagnostics[0]).encode("utf-8")  # printable
+
+
+def test_a_year_not_in_the_title_has_its_own_place_or_none():
+    from_date = govinfo.read_text(
+        "一、总体情况\n全年无事。\n六、其他需要报告的事项\n某局\n2022年1月18日"
+    )
+    assert from_date.report.year == 2021
+    assert "$.year" not in from_date.sources  # nothing printed says 2021
+    (warning,) = [d for d in from_date.diagnostics if d.severity is govinfo.Severity.WARNING]
+    assert str(warning) == (
+        "warning: the title names no report year: taken as 2021, the year before the "
+        "publication date 2022-01-18 (line 5, column 1)"
+    )
+    from_preamble = govinfo.read_text("某局政府信息公开工作年度报告\n二〇二〇年起\n2021年本局")
+    assert from_preamble.report.year == 2021
+    assert from_preamble.sources["$.year"].text == "2021年"

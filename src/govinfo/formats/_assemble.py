@@ -312,6 +312,8 @@ class Assembler:
         self.document = document
         self.strict = strict
         self.problems: list[GovInfoError] = []
+        self.notes: list[Diagnostic] = []
+        """Warnings and notes: returned whether the reading is strict or not."""
         self.places = Places(document)
 
     def problem(self, message: str, at: int, length: int = 1) -> None:
@@ -341,7 +343,8 @@ class Assembler:
         return tuple([line.content for line in lines])
 
     def diagnostics(self) -> tuple[Diagnostic, ...]:
-        return tuple(_diagnostic(p) for p in self.problems)
+        """The errors, in reading order, then the warnings and notes."""
+        return (*(_diagnostic(p) for p in self.problems), *self.notes)
 
     # --- the whole report
 
@@ -363,7 +366,7 @@ class Assembler:
         agency, year = title_metadata(title)
         tail = region(5)
         other, _, agency, date = split_tail(agency, [x.content for x in tail])
-        year = self._year(year, lines, preamble, date)
+        year = self._year(year, lines, lines[:first], preamble, date)
         self._metadata(lines[:first], title, agency, tail[len(other) :], date)
 
         def heading(k: int) -> Paragraph:
@@ -406,9 +409,6 @@ class Assembler:
         if head:
             first = head[0]
             places["$.title"] = (first.at, first.content)
-            found = _YEAR.search(normalize(first.content))
-            if found:
-                places["$.year"] = (first.at + found.start(), found.group())
         if agency:
             where = next((x for x in (*head[:1], *trailer) if agency in x.content), None)
             if where is not None:
@@ -416,12 +416,6 @@ class Assembler:
         if date is not None:
             line = next(x for x in trailer if is_date_line(x.content) == date)
             places["$.publication_date"] = (line.at, line.content)
-        if "$.year" not in places:
-            for line in (*head[1:], *trailer):
-                found = _YEAR.search(normalize(line.content))
-                if found:
-                    places["$.year"] = (line.at + found.start(), found.group())
-                    break
 
     def _sections(self, lines: list[Paragraph]) -> list[int | None]:
         bounds: list[int | None] = []
@@ -464,17 +458,38 @@ class Assembler:
         self,
         year: int | None,
         lines: list[Paragraph],
+        head: list[Paragraph],
         preamble: list[Paragraph],
         date: datetime.date | None,
     ) -> int:
-        if year is None:
+        """The report year: the title's; else the first Arabic year of the preamble; else the
+        year before the publication date, with a warning (nothing printed says it). Records
+        where it was read."""
+        places = self.places.paths
+        if year is not None:
+            for line in head[:2]:  # the title, perhaps joined from two lines
+                found = _YEAR.search(normalize(line.content))
+                if found:
+                    places["$.year"] = (line.at + found.start(), found.group())
+                    break
+        else:
             for paragraph in preamble:
                 found = _YEAR.search(normalize(paragraph.content))
                 if found and found.group(1):
                     year = int(found.group(1))
+                    places["$.year"] = (paragraph.at + found.start(), found.group())
                     break
         if year is None and date is not None:
             year = date.year - 1
+            where = next((x for x in lines if is_date_line(x.content) == date), lines[0])
+            self.notes.append(
+                Diagnostic(
+                    severity=Severity.WARNING,
+                    message=f"the title names no report year: taken as {year}, the year "
+                    f"before the publication date {date.isoformat()}",
+                    source=self.document.locate(where.at, where.content),
+                )
+            )
         if year is None or not 2019 <= year <= 9999:
             message = (
                 "expected the report year in the title, such as "

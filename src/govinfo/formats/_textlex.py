@@ -113,8 +113,10 @@ _TO_LF: Final = str.maketrans(dict.fromkeys("\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def uniform(text: str) -> str:
-    """``text`` without a leading BOM and with LF for every line break."""
-    source = text.removeprefix("\ufeff")
+    """``text`` without its leading BOMs and with LF for every line break. (A second BOM is a
+    BOM too: text saved twice by tools that each add one. Taken as the title's first
+    character, it would be lost on the way back.)"""
+    source = text.lstrip("\ufeff")
     if "\r" in source:
         source = source.replace("\r\n", "\n")
     if _OTHER_BREAKS.search(source):

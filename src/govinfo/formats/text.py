@@ -20,9 +20,10 @@ error that names the row, and :func:`read_text` reads on past problems, reportin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from govinfo.diagnostics import Diagnostic
+from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import TextRenderError, TextSyntaxError
 from govinfo.formats._assemble import (
     BLANK_KEY,
@@ -39,9 +40,10 @@ from govinfo.formats._assemble import (
     title_metadata,
 )
 from govinfo.formats._decode import Kind
+from govinfo.formats._document import TextDocument
 from govinfo.formats._labels import fold
 from govinfo.formats._result import InputInfo, ReadResult
-from govinfo.formats._textlex import PAGE_MARKER, TABLE_RULE, document, kind_of
+from govinfo.formats._textlex import PAGE_MARKER, TABLE_RULE, document, kind_of, uniform
 from govinfo.model import Blank, Grid, Placeholder, Report, Unread
 from govinfo.model import Cell as Value
 from govinfo.template import SECTIONS, ColumnKind, report_title
@@ -68,6 +70,47 @@ def _text(text: object) -> str:
     return text
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _read(text: object, *, strict: bool) -> ReadResult:
+    """The reading of report text. A lone surrogate (a str made from bytes with
+    ``surrogateescape``, or by hand) is not a character: strictly, the error at its place;
+    read on, each is an error and reads as U+FFFD, so the report can be written."""
+    source = uniform(_text(text))
+    found = _SURROGATE.search(source)
+    errors: list[Diagnostic] = []
+    if found is not None:
+        shown = _SURROGATE.sub("\ufffd", source)  # the same places, and printable
+        lines = TextDocument(shown, [])
+        for bad in _SURROGATE.finditer(source):
+            error = TextSyntaxError(
+                f"expected text, found the lone surrogate U+{ord(bad.group()):04X}, which is "
+                "not a character",
+                shown,
+                bad.start(),
+                at=lines.position(bad.start()),
+            )
+            if strict:
+                raise error
+            errors.append(
+                Diagnostic(
+                    severity=Severity.ERROR,
+                    message=error.reason,
+                    source=error.span,
+                    excerpt=error.excerpt,
+                )
+            )
+        source = shown
+    report, diagnostics, places = assemble(document(source), strict=strict)
+    return ReadResult(
+        report=report,
+        diagnostics=(*errors, *diagnostics),
+        input=InputInfo(kind=Kind.TEXT),
+        places=places,
+    )
+
+
 def parse_text(text: str) -> Report:
     """The report written in ``text``, in the official text form or one of its deviations.
 
@@ -75,7 +118,7 @@ def parse_text(text: str) -> Report:
     column, the line and a caret under the span, and what was expected and found. To get the
     warnings and the sources of a strict reading too, use ``read_text(text, strict=True)``.
     """
-    return assemble(document(_text(text)), strict=True)[0]
+    return _read(text, strict=True).report
 
 
 def read_text(text: str, *, strict: bool = False) -> ReadResult:
@@ -95,10 +138,7 @@ def read_text(text: str, *, strict: bool = False) -> ReadResult:
     >>> result.sources["$.agency"]
     TextSource(offset=0, length=2, line=1, column=1, text='某局')
     """
-    report, diagnostics, places = assemble(document(_text(text)), strict=strict)
-    return ReadResult(
-        report=report, diagnostics=diagnostics, input=InputInfo(kind=Kind.TEXT), places=places
-    )
+    return _read(text, strict=strict)
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -174,6 +214,8 @@ def _cell(cell: Value, kind: ColumnKind) -> str:
 def _check(report: Report) -> None:
     if not isinstance(report, Report):
         raise TextRenderError(f"expected a Report, found {type(report).__name__}")
+    if report.title.startswith("\ufeff"):
+        raise TextRenderError(f"the title would lose its leading BOM: {report.title!r}")
     if MARKDOWN_HEADING.match(report.title):
         raise TextRenderError(f"the title would lose its Markdown marker: {report.title!r}")
     agency, year = title_metadata(report.title)
