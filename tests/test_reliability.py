@@ -196,3 +196,15 @@ def test_a_year_not_in_the_title_has_its_own_place_or_none():
     from_preamble = govinfo.read_text("某局政府信息公开工作年度报告\n二〇二〇年起\n2021年本局")
     assert from_preamble.report.year == 2021
     assert from_preamble.sources["$.year"].text == "2021年"
+
+
+@pytest.mark.parametrize("cell", ["1 0", "1\u30000", "１ ０"])
+def test_a_markdown_cell_of_digits_apart_is_no_number(cell):
+    # '1 0' read as 10, and a row's '1 0 0 0 0 0 1' as 1000001, without a word.
+    row = "7.属于行政执法案卷\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n"
+    text = TEXT.replace(row, f"| 7.属于行政执法案卷 | {cell} | 0 | 0 | 0 | 0 | 0 | 1 |\n")
+    with pytest.raises(TextSyntaxError, match="expected one number in the column 自然人"):
+        govinfo.parse_text(text)
+    result = govinfo.read_text(text)
+    assert result.report.requests["withheld_enforcement_files", "natural_person"] is govinfo.UNREAD
+    assert result.report.requests["withheld_enforcement_files", "total"] == 1

@@ -127,6 +127,7 @@ UNREAD_KEY: Final = fold(UNREAD_MARK)
 _YEAR: Final = re.compile(r"(?<![0-9])([0-9]{4})\s*年|([〇零一二三四五六七八九]{4})\s*年")
 _YEAR_START: Final = re.compile(r"\s*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
+_SPACED_DIGITS: Final = re.compile(r"[0-9０-９][\s\u3000]+[0-9０-９]")
 MARKDOWN_HEADING: Final = re.compile(r"\A#+\s+")
 _HAS_SPACE: Final = re.compile(r"[\s\u3000\xa0]")
 _PART: Final = re.compile(r"[（(]\s*[一二三四五六七八九十]+\s*[）)]")
@@ -769,6 +770,7 @@ class Assembler:
                 and key.isdigit()
                 and key.isascii()
                 and len(key) <= MAX_DIGITS  # before int(): it refuses more than 4,300 digits
+                and len(key) == len(cell.text)  # folding took no space out ("1 0")
             ):
                 out.append(int(key))  # the common case, without a call
             else:
@@ -786,6 +788,13 @@ class Assembler:
             return Placeholder(cell.text)
         kind = column.kind
         found = cell.text
+        if _SPACED_DIGITS.search(found):  # "1 0" in one cell: two numbers, or one split? unsaid
+            self._at_cell(
+                f"expected one number in the column {column.label} of the row {row}, found "
+                f"{found}: digits apart are several numbers, or one printed apart",
+                cell,
+            )
+            return UNREAD
         if kind is ColumnKind.COUNT or kind is ColumnKind.DELTA:
             if key.isascii() and key.isdigit() and len(key) <= MAX_DIGITS:
                 return int(key)
