@@ -55,12 +55,15 @@ def test_locating_finds_the_line_starts_once(monkeypatch):
 
 def test_the_folding_cache_keeps_no_huge_cell():
     # A 1 MB cell per text stayed cached: RSS 23 → 155 MiB after 32 texts.
-    _labels.fold_short.cache_clear()
+    _labels.FOLDED.clear()
     huge = "规" * (_labels.FOLD_CACHED + 1)
     assert _labels.fold(huge) == huge
-    assert _labels.fold_short.cache_info().currsize == 0
+    assert huge not in _labels.FOLDED
     assert _labels.fold("规章") == "规章"
-    assert _labels.fold_short.cache_info().currsize == 1
+    assert list(_labels.FOLDED) == ["规章"]
+    for i in range(_labels.FOLD_REMEMBERED + 10):  # and no more than so many texts
+        _labels.fold(str(i))
+    assert len(_labels.FOLDED) == _labels.FOLD_REMEMBERED
 
 
 def _excerpt_reference(source: str, position: int, length: int = 1) -> str:

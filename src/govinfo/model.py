@@ -123,8 +123,8 @@ def lone_surrogate(text: str) -> str | None:
 
 
 def _no_surrogate(name: str, value: str) -> None:
-    code = lone_surrogate(value)
-    if code is not None:
+    if _SURROGATE.search(value) is not None:  # searched here: this runs for every paragraph
+        code = lone_surrogate(value)
         raise ModelError(
             f"{name}: expected text without lone surrogates ({code}), got {short_repr(value)}"
         )

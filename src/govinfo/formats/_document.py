@@ -19,7 +19,7 @@ import array
 import bisect
 from collections.abc import Sequence
 
-from govinfo.formats._labels import FOLD_CACHED, fold_short, fold_text
+from govinfo.formats._labels import FOLDED, fold_short
 from govinfo.sources import CellSource, Source, TextSource
 
 __all__ = ["Cell", "CellDocument", "Document", "Paragraph", "TextDocument"]
@@ -39,10 +39,8 @@ class Cell:
         self.at = at
         self.explicit = explicit
         self.header = header
-        # fold() inlined: this runs for every cell of every report.
-        self.key = (
-            (fold_short(text) if len(text) <= FOLD_CACHED else fold_text(text)) if text else ""
-        )
+        # fold() inlined: this runs for every cell of every report, and most are remembered.
+        self.key = (FOLDED.get(text) or fold_short(text)) if text else ""
 
     def __repr__(self) -> str:
         return f"Cell({self.text!r}, at={self.at})"

@@ -10,7 +10,6 @@ compare equal.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
@@ -22,7 +21,9 @@ if TYPE_CHECKING:
     from govinfo.formats._document import Cell
 
 __all__ = [
+    "FOLDED",
     "FOLD_CACHED",
+    "FOLD_REMEMBERED",
     "GROUP",
     "ROW",
     "STOP",
@@ -63,7 +64,7 @@ def fold(text: str) -> str:
     >>> fold("（三）不予公开"), fold("危及“三安全一稳定”")
     ('(三)不予公开', '危及"三安全一稳定"')
     """
-    return fold_short(text) if len(text) <= FOLD_CACHED else fold_text(text)
+    return fold_short(text)
 
 
 def fold_text(text: str) -> str:
@@ -74,8 +75,20 @@ def fold_text(text: str) -> str:
     return key
 
 
-fold_short = functools.lru_cache(maxsize=4096)(fold_text)
-"""``fold`` of a text of at most :data:`FOLD_CACHED` characters, remembered."""
+FOLDED: Final[dict[str, str]] = {}
+"""The folded texts remembered: at most :data:`FOLD_REMEMBERED` of them, each of at most
+:data:`FOLD_CACHED` characters (a plain dict: a lookup costs one call, and cells repeat)."""
+FOLD_REMEMBERED: Final = 8192
+
+
+def fold_short(text: str) -> str:
+    """``fold`` of a text, remembered if it is short and there is room."""
+    key = FOLDED.get(text)
+    if key is None:
+        key = fold_text(text)
+        if len(text) <= FOLD_CACHED and len(FOLDED) < FOLD_REMEMBERED:
+            FOLDED[text] = key
+    return key
 
 
 # --- labels -----------------------------------------------------------------------------------
