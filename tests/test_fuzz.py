@@ -188,15 +188,8 @@ KNOWN_BUGS: dict[str, tuple[str, Callable[[Any], bool]]] = {
         "unlocated error",
         lambda error: type(error) is ModelError and "lone surrogates" in str(error),
     ),
-    # test_known_bug_a_year_taken_from_the_publication_date_has_another_number_as_its_source
-    "year from the date": (
-        "year source",
-        lambda report: (
-            report.publication_date is not None
-            and report.year == report.publication_date.year - 1
-            and not _YEAR_IN_TITLE.search(report.title)
-        ),
-    ),
+    # test_known_bug_a_year_not_in_the_title_has_another_number_as_its_source
+    "year source apart": ("year source", lambda report: not _YEAR_IN_TITLE.search(report.title)),
 }
 """Bugs the campaign found and that are not fixed yet: the invariant each breaks and a test of
 what breaks it (a report, or the error raised). A case that breaks that invariant and matches
@@ -328,9 +321,9 @@ _INTEGER = re.compile(r"([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 
 def _printed_integer(printed: str) -> int | None:
     """The integer ``printed`` says, read here without govinfo: digits (ASCII or full-width),
-    an optional sign, thousands commas."""
+    an optional sign, thousands commas (None for more digits than Python reads)."""
     match = _INTEGER.fullmatch(printed.translate(_WIDE).strip())
-    if match is None:
+    if match is None or len(match.group(2)) > 4000:
         return None
     number = int(match.group(2).replace(",", ""))
     return -number if match.group(1) == "-" else number
@@ -1303,16 +1296,24 @@ def test_known_bug_a_lone_surrogate_in_prose_is_an_unlocated_model_error() -> No
 @pytest.mark.xfail(
     strict=True,
     raises=AssertionError,
-    reason="bug: a report without a year in its title takes the year before its publication "
-    "date's, unsaid, and records as the year's source the date's year, another number",
+    reason="bug: when the title names no year, the year is read from the preamble (its first "
+    "Arabic year) or taken as the publication date's year less one, but its source is the "
+    "first year-like text of the head or the trailer, which can print another number",
 )
-def test_known_bug_a_year_taken_from_the_publication_date_has_another_number_as_its_source() -> (
-    None
-):
-    result = govinfo.read_text(
-        "一、总体情况\n全年无事。\n六、其他需要报告的事项\n某局\n2022年1月18日"
-    )
-    source = result.sources.get("$.year")  # year 2021; its source: '2022年' on line 5
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the year 2021 from the date, unsaid; its source: the date's '2022年' on line 5
+        "一、总体情况\n全年无事。\n六、其他需要报告的事项\n某局\n2022年1月18日",
+        # the year 2021 from the preamble; its source: '二〇二〇年' on line 2
+        "某局政府信息公开工作年度报告\n二〇二〇年起\n2021年本局",
+    ],
+    ids=["from-the-date", "from-the-preamble"],
+)
+def test_known_bug_a_year_not_in_the_title_has_another_number_as_its_source(text: str) -> None:
+    result = govinfo.read_text(text)
+    assert result.report.year == 2021
+    source = result.sources.get("$.year")
     assert source is None or (
         numerals.parse_number(source.text.removesuffix("年")) == result.report.year
     )
