@@ -343,6 +343,7 @@ def _paragraphs(instance: object, attribute: attrs.Attribute[Any], value: object
         )
     for paragraph in value:
         _check_paragraph(attribute.name, paragraph)
+    _no_surrogates(attribute.name, value)
 
 
 def _check_paragraph(name: str, paragraph: object) -> None:
@@ -351,7 +352,13 @@ def _check_paragraph(name: str, paragraph: object) -> None:
             f"{name}: a paragraph is a non-empty line of text without surrounding spaces, "
             f"got {short_repr(paragraph)}"
         )
-    _no_surrogate(name, paragraph)
+
+
+def _no_surrogates(name: str, paragraphs: tuple[str, ...]) -> None:
+    """:func:`_no_surrogate` for every paragraph, in one search of them all (most have none)."""
+    if _SURROGATE.search("".join(paragraphs)) is not None:
+        for paragraph in paragraphs:
+            _no_surrogate(name, paragraph)
 
 
 def _parts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -360,6 +367,7 @@ def _parts(instance: object, attribute: attrs.Attribute[Any], value: object) -> 
     for part in value:
         for paragraph in part:
             _check_paragraph(attribute.name, paragraph)
+        _no_surrogates(attribute.name, part)
 
 
 @frozen(kw_only=True)

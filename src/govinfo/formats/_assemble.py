@@ -128,6 +128,9 @@ _YEAR: Final = re.compile(r"(?<![0-9])([0-9]{4})\s*年|([〇零一二三四五�
 _YEAR_START: Final = re.compile(r"\s*(?:[0-9]{4}|[〇零一二三四五六七八九]{4})\s*年")
 _HAS_DIGIT: Final = re.compile(r"[0-9]")
 _SPACED_DIGITS: Final = re.compile(r"[0-9０-９][\s\u3000]+[0-9０-９]")
+# A count as most cells print it: ASCII digits, within the model's bound (and far within the
+# 4,300 digits int() takes), nothing that folding would change.
+_PLAIN_COUNT: Final = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}").fullmatch
 MARKDOWN_HEADING: Final = re.compile(r"\A#+\s+")
 _HAS_SPACE: Final = re.compile(r"[\s\u3000\xa0]")
 _PART: Final = re.compile(r"[（(]\s*[一二三四五六七八九十]+\s*[）)]")
@@ -763,16 +766,11 @@ class Assembler:
             self._at_cell(message, values[len(columns)] if len(values) > len(columns) else label)
             return
         out: list[Value] = []
+        plain = _PLAIN_COUNT
         for cell, column in zip(values, columns, strict=True):
-            key = cell.key
-            if (
-                column.kind is ColumnKind.COUNT
-                and key == cell.text  # folding changed nothing: no space taken out ("1 0")
-                and key.isdigit()
-                and key.isascii()
-                and len(key) <= MAX_DIGITS  # before int(): it refuses more than 4,300 digits
-            ):
-                out.append(int(key))  # the common case, without a call
+            text = cell.text
+            if column.kind is ColumnKind.COUNT and plain(text):
+                out.append(int(text))  # the common case, without a call
             else:
                 out.append(self._value(cell, column, row_label))
         rows[row] = tuple(out)

@@ -124,9 +124,10 @@ def uniform(text: str) -> str:
     return source
 
 
-def document(text: str) -> TextDocument:
-    """The document of a report text: its text lines, in order, as paragraphs."""
-    source = uniform(text)
+def document(text: str, *, uniformed: bool = False) -> TextDocument:
+    """The document of a report text: its text lines, in order, as paragraphs.
+    ``uniformed``: ``text`` is already :func:`uniform` (not looked at again)."""
+    source = text if uniformed else uniform(text)
     lines: list[Paragraph] = []
     start = 0
     last_text: Line | None = None
