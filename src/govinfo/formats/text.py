@@ -93,7 +93,7 @@ def _read(text: object, *, strict: bool) -> ReadResult:
                 at=lines.position(bad.start()),
             )
             if strict:
-                raise error
+                raise error from None
             errors.append(
                 Diagnostic(
                     severity=Severity.ERROR,
