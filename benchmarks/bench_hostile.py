@@ -102,6 +102,7 @@ peak = tracemalloc.get_traced_memory()[1] - before
 print(json.dumps({"seconds": seconds, "peak_bytes": peak}))
 """
 
+
 def _measure(kind: str, text: str, folder: Path) -> dict[str, float]:
     path = folder / "input"
     path.write_text(text, encoding="utf-8")
