@@ -741,3 +741,27 @@ def test_recompute_adds_the_results_row_after_its_parts_are_recomputed():
         ("$.requests.results_total.total", 0, 3),
     ]
     assert recompute_totals(once.report).changes == ()
+
+
+def test_combine_leaves_a_sum_past_the_bound_on_numbers_blank_and_says_so():
+    # Found by the suite's own properties: three amounts of 10^15 − 1 元 made a ModelError.
+    big = Amount(Decimal(10**15 - 1), Unit.YUAN)
+    report = govinfo.Report.empty(TemplateVersion.V2019, agency="某局", year=2020)
+    block = report.disclosure["procurement"].replace(
+        {("centralized_procurement", "total_amount"): big}
+    )
+    part = attrs.evolve(
+        report,
+        disclosure=govinfo.Disclosure(
+            tuple(block if b.spec.key == "procurement" else b for b in report.disclosure)
+        ),
+    )
+    summary = combine([part, part], agency="某市")
+    cell = summary.report.disclosure["procurement"]["centralized_procurement", "total_amount"]
+    assert cell is BLANK
+    (finding,) = [
+        f
+        for f in summary.findings
+        if f.cells[0].path.endswith("procurement.centralized_procurement.total_amount")
+    ]
+    assert finding.message_en.endswith("left blank: the sum has more than 15 digits")

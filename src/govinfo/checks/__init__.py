@@ -38,12 +38,14 @@ from govinfo.diagnostics import Severity
 from govinfo.errors import CheckError
 from govinfo.model import (
     BLANK,
+    MAX_DIGITS,
     Blank,
     Cell,
     Number,
     Placeholder,
     Report,
     Unread,
+    cell_fits,
 )
 from govinfo.template import (
     ColumnKind,
@@ -895,8 +897,28 @@ def combine(reports: Iterable[Report], *, agency: str, year: int | None = None) 
     findings: list[Finding] = []
     for index, slot in enumerate(layout.slots):
         cells = [flat[index] for flat in flats]
+        label = f"{row_label(slot.row)}／{column_label(slot.column)}"
         if all(map(_number, cells)):
-            values.append(_add(cells))
+            total = _add(cells)
+            if cell_fits(slot.column.kind, total):
+                values.append(total)
+                continue
+            # A sum past the model's bound on numbers (15 digits) is no report value.
+            values.append(BLANK)
+            findings.append(
+                Finding(
+                    code=NOT_ADDED,
+                    severity=Severity.WARNING,
+                    status=Status.NOT_ASSESSABLE,
+                    cells=tuple(_ref(slot, c, p) for c, p in zip(cells, parts, strict=True)),
+                    expected=None,
+                    printed=None,
+                    difference=None,
+                    message_zh=f"{agency}{the_year}年汇总：{label}之和超出{MAX_DIGITS}位数，已留空",
+                    message_en=f"{agency} {the_year} summary: {slot.path} left blank: the sum "
+                    f"has more than {MAX_DIGITS} digits",
+                )
+            )
             continue
         values.append(BLANK)
         missing = tuple(
@@ -906,7 +928,6 @@ def combine(reports: Iterable[Report], *, agency: str, year: int | None = None) 
         )
         whose = "、".join(f"{r.agency}（{_shown(r.printed)}）" for r in missing)
         whose_en = ", ".join(f"{r.agency} ({_shown_en(r.printed)})" for r in missing)
-        label = f"{row_label(slot.row)}／{column_label(slot.column)}"
         findings.append(
             Finding(
                 code=NOT_ADDED,
