@@ -79,11 +79,6 @@ def _load(name: str, *, strict: bool = True) -> ReadResult | str:
     return result
 
 
-def _incomplete(result: ReadResult) -> bool:
-    """Whether a reading left something unread: an error diagnostic or an unread cell."""
-    return not result.ok
-
-
 def _sources_json(result: ReadResult) -> dict[str, Any]:
     """A reading for ``parse --sources``: the report, where each value was read (the place as
     a line of text, and the raw text there), and the diagnostics."""
@@ -117,7 +112,7 @@ def _parse(args: argparse.Namespace) -> int:
             if isinstance(result, str):
                 errors.append(result)
                 continue
-            incomplete |= _incomplete(result)
+            incomplete |= not result.ok  # an error read past, or an unread cell
             if result.unread:
                 print(f"{name}: {len(result.unread)} cell(s) unread", file=sys.stderr)
             data = (

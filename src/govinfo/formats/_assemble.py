@@ -371,7 +371,7 @@ class Assembler:
         tail = region(5)
         other, _, agency, date = split_tail(agency, [x.content for x in tail])
         year = self._year(year, lines, lines[:first], preamble, date)
-        self._metadata(lines[:first], title, agency, tail[len(other) :], date)
+        self._metadata(lines[:first], agency, tail[len(other) :], date)
 
         def heading(k: int) -> Paragraph:
             found = bounds[k]
@@ -403,12 +403,11 @@ class Assembler:
     def _metadata(
         self,
         head: Sequence[Paragraph],
-        title: str,
         agency: str,
         trailer: Sequence[Paragraph],
         date: datetime.date | None,
     ) -> None:
-        """Record where the title, agency, year and publication date were read."""
+        """Record where the title, agency and publication date were read (the year: _year)."""
         places = self.places.paths
         if head:
             first = head[0]
