@@ -168,7 +168,7 @@ def _read(
 
 def _where(document: Document, start: int) -> Source:
     paragraph = document.paragraphs[start]
-    return document.locate(paragraph.at, paragraph.content)
+    return document.locate(paragraph.at, paragraph.text)
 
 
 def _bytes(source: Any) -> tuple[bytes, str | None]:

@@ -290,7 +290,7 @@ class Places:
         out = {path: locate(at, text) for path, (at, text) in self.paths.items()}
         for path, lines in self.paragraphs.items():
             for i, line in enumerate(lines):
-                out[f"{path}[{i}]"] = locate(line.at, line.content)
+                out[f"{path}[{i}]"] = locate(line.at, line.text)
         for path, grid in report.grids():
             spec, rows = self.grids.get(path, (grid.spec, [None] * len(grid.spec.rows)))
             fallback = self.paths.get(path) or self.paths.get(path.rsplit(".", 1)[0])
@@ -340,11 +340,11 @@ class Assembler:
         return ReadError(message, document.locate(at, ""))
 
     def _place(self, path: str, line: Paragraph) -> None:
-        self.places.paths[path] = (line.at, line.content)
+        self.places.paths[path] = (line.at, line.text)
 
     def _paragraphs(self, path: str, lines: Sequence[Paragraph]) -> tuple[str, ...]:
         self.places.paragraphs[path] = lines
-        return tuple([line.content for line in lines])
+        return tuple([line.text for line in lines])
 
     def diagnostics(self) -> tuple[Diagnostic, ...]:
         """The errors, in reading order, then the warnings and notes."""
@@ -369,7 +369,7 @@ class Assembler:
 
         agency, year = title_metadata(title)
         tail = region(5)
-        other, _, agency, date = split_tail(agency, [x.content for x in tail])
+        other, _, agency, date = split_tail(agency, [x.text for x in tail])
         year = self._year(year, lines, lines[:first], preamble, date)
         self._metadata(lines[:first], agency, tail[len(other) :], date)
 
@@ -411,14 +411,14 @@ class Assembler:
         places = self.places.paths
         if head:
             first = head[0]
-            places["$.title"] = (first.at, first.content)
+            places["$.title"] = (first.at, first.text)
         if agency:
-            where = next((x for x in (*head[:1], *trailer) if agency in x.content), None)
+            where = next((x for x in (*head[:1], *trailer) if agency in x.text), None)
             if where is not None:
-                places["$.agency"] = (where.at + where.content.index(agency), agency)
+                places["$.agency"] = (where.at + where.text.index(agency), agency)
         if date is not None:
-            line = next(x for x in trailer if is_date_line(x.content) == date)
-            places["$.publication_date"] = (line.at, line.content)
+            line = next(x for x in trailer if is_date_line(x.text) == date)
+            places["$.publication_date"] = (line.at, line.text)
 
     def _sections(self, lines: list[Paragraph]) -> list[int | None]:
         bounds: list[int | None] = []
@@ -429,7 +429,7 @@ class Assembler:
                 (
                     i
                     for i in range(at, len(lines))
-                    if lines[i].content[0] in (first, "#") and is_heading(lines[i].content, k)
+                    if lines[i].text[0] in (first, "#") and is_heading(lines[i].text, k)
                 ),
                 None,
             )
@@ -447,14 +447,14 @@ class Assembler:
     def _title(self, lines: list[Paragraph]) -> tuple[str, list[Paragraph]]:
         if not lines:
             return "", []
-        title, rest = MARKDOWN_HEADING.sub("", lines[0].content), lines[1:]
+        title, rest = MARKDOWN_HEADING.sub("", lines[0].text), lines[1:]
         if (
             rest
             and title_metadata(title)[1] is None
-            and _YEAR_START.match(normalize(rest[0].content))
-            and rest[0].content.endswith("报告")
+            and _YEAR_START.match(normalize(rest[0].text))
+            and rest[0].text.endswith("报告")
         ):
-            title, rest = title + rest[0].content, rest[1:]
+            title, rest = title + rest[0].text, rest[1:]
         return title, rest
 
     def _year(
@@ -471,34 +471,34 @@ class Assembler:
         places = self.places.paths
         if year is not None:
             for line in head[:2]:  # the title, perhaps joined from two lines
-                found = _YEAR.search(normalize(line.content))
+                found = _YEAR.search(normalize(line.text))
                 if found:
                     places["$.year"] = (line.at + found.start(), found.group())
                     break
         else:
             for paragraph in preamble:
-                found = _YEAR.search(normalize(paragraph.content))
+                found = _YEAR.search(normalize(paragraph.text))
                 if found and found.group(1):
                     year = int(found.group(1))
                     places["$.year"] = (paragraph.at + found.start(), found.group())
                     break
         if year is None and date is not None:
             year = date.year - 1
-            where = next((x for x in lines if is_date_line(x.content) == date), lines[0])
+            where = next((x for x in lines if is_date_line(x.text) == date), lines[0])
             self.notes.append(
                 Diagnostic(
                     severity=Severity.WARNING,
                     message=f"the title names no report year: taken as {year}, the year "
                     f"before the publication date {date.isoformat()}",
-                    source=self.document.locate(where.at, where.content),
+                    source=self.document.locate(where.at, where.text),
                 )
             )
         if year is None or not 2019 <= year <= 9999:
             message = (
                 "expected the report year in the title, such as "
-                f"“{report_title('某局', 2021)}”, found {lines[0].content}"
+                f"“{report_title('某局', 2021)}”, found {lines[0].text}"
             )
-            raise self._fatal(message, lines[0].at, len(lines[0].content))
+            raise self._fatal(message, lines[0].at, len(lines[0].text))
         return year
 
     def _version(self, year: int, first: Paragraph, cells: list[Cell]) -> TemplateVersion:
@@ -520,7 +520,7 @@ class Assembler:
         intro: list[Paragraph] = []
         parts: list[list[Paragraph]] = []
         for line in lines:
-            if is_part_start(line.content):
+            if is_part_start(line.text):
                 parts.append([line])
             elif parts:
                 parts[-1].append(line)
@@ -540,7 +540,7 @@ class Assembler:
         cells: list[Cell] = []
         for line in lines:
             if line.single:  # most lines of a table are one cell each
-                cells.append(Cell(line.content, line.at))
+                cells.append(line.as_cell())
             else:
                 cells.extend(line.cells())
         return cells
@@ -918,13 +918,13 @@ def split_reports(document: Document) -> list[int]:
     seen = 0  # sections of the current report whose headings were found, in order
     last = 0  # the paragraph of the current report's last heading
     for i, line in enumerate(lines):
-        content = line.content
+        content = line.text
         if content[0] not in _HEADING_STARTS:
             continue
         if seen >= 2 and is_heading(content, 0):
             starts.append(
                 next(
-                    (j for j in range(last + 1, i) if _is_title(lines[j].content)),
+                    (j for j in range(last + 1, i) if _is_title(lines[j].text)),
                     i,
                 )
             )

@@ -46,29 +46,38 @@ class Cell:
         return f"Cell({self.text!r}, at={self.at})"
 
 
-class Paragraph:
-    """One line of text or one table row: ``content`` (the text, stripped), its place, and the
-    cells it holds read as table cells."""
+class Paragraph(Cell):
+    """One line of text or one table row: ``text`` (stripped), its place ``at``, and the cells
+    it holds read as table cells. A paragraph given no cells is *single*: one cell, its whole
+    text, and then it is that cell itself (its ``key`` folded when first asked for), so the
+    common line of a table costs one object, not two."""
 
-    __slots__ = ("_cells", "at", "content", "header", "single")
+    __slots__ = ("_cells", "single")
 
-    def __init__(self, content: str, at: int, cells: Sequence[Cell] | None = None) -> None:
-        self.content = content
+    def __init__(self, text: str, at: int, cells: Sequence[Cell] | None = None) -> None:
+        self.text = text
         self.at = at
+        self.explicit = False
         self.header = False
+        self.key = ""  # folded by as_cell, when first asked for
         self._cells = cells
         self.single = cells is None
-        """Whether the paragraph is one cell, its whole content at ``at`` (the common case:
-        the assembler makes that cell itself, without asking)."""
+
+    def as_cell(self) -> Cell:
+        """This single paragraph as its one cell."""
+        if not self.key:
+            text = self.text
+            self.key = (FOLDED.get(text) or fold_short(text)) if text else ""
+        return self
 
     def cells(self) -> Sequence[Cell]:
-        """The cells of this paragraph; a paragraph given none is one cell, its whole text."""
+        """The cells of this paragraph; a single paragraph is one cell, itself."""
         if self._cells is None:
-            self._cells = (Cell(self.content, self.at),)
+            return (self.as_cell(),)
         return self._cells
 
     def __repr__(self) -> str:
-        return f"Paragraph({self.content!r}, at={self.at})"
+        return f"Paragraph({self.text!r}, at={self.at})"
 
 
 class Document:

@@ -64,40 +64,38 @@ def kind_of(content: str) -> str:
 
 
 class Line(Paragraph):
-    """A text line as a paragraph: ``at`` is where its content begins; ``start`` where the line
-    begins and ``text`` the whole line (without the newline), for cutting it into cells."""
+    """A text line as a paragraph: ``text`` is the line without its surrounding whitespace,
+    ``at`` where that begins; its cells are cut from it."""
 
-    __slots__ = ("start", "text")
+    __slots__ = ()
 
-    def __init__(self, start: int, text: str, content: str) -> None:
-        # The slots of Paragraph set here directly: this runs for every line of every report.
-        self.content = content
-        self.at = start if text[0] == content[0] else start + text.index(content[0])
-        self.header = False
+    def __init__(self, at: int, text: str) -> None:
+        # The slots set here directly: this runs for every line of every report.
+        self.text = text
+        self.at = at
+        self.explicit = self.header = False
+        self.key = ""
+        self._cells = None
         # No whitespace inside: digits and ideographs are alphanumeric (the common case);
         # str.split breaks at exactly the characters _HAS_SPACE finds.
-        self.single = content[0] != "|" and (content.isalnum() or len(content.split(None, 1)) == 1)
-        self.start = start
-        self.text = text
+        self.single = text[0] != "|" and (text.isalnum() or len(text.split(None, 1)) == 1)
 
     def cells(self) -> list[Cell]:
         """The cells of this line, in order."""
-        text, base = self.text, self.start
+        text, base = self.text, self.at
+        if self.single:
+            return [self.as_cell()]
         out: list[Cell] = []
-        content = self.content
-        if content[0] == "|":
-            left = text.index("|") + 1
+        if text[0] == "|":
             right = text.rindex("|")
-            parts = text[left:right].split("|") if right >= left else [text[left:]]
-            offset = left
+            parts = text[1:right].split("|") if right >= 1 else [text[1:]]
+            offset = 1
             for part in parts:
                 stripped = part.strip()
                 at = offset + (part.index(stripped) if stripped else 0)
                 out.append(Cell(stripped, base + at, explicit=True, header=self.header))
                 offset += len(part) + 1
             return out
-        if self.single:
-            return [Cell(content, self.at)]
         for match in _SPACE_SPLIT.finditer(text):
             out.append(Cell(match.group(), base + match.start()))
         return out
@@ -138,10 +136,11 @@ def document(text: str, *, uniformed: bool = False) -> TextDocument:
         if content:  # blank lines only separate: not kept
             first = content[0]
             if first == "|" and table_rule(content):
-                if last_text is not None:
-                    last_text.header = True
+                if last_text is not None and last_text.text[0] == "|":
+                    last_text.header = True  # a Markdown header row
             elif first not in marker_starts or not page_marker(content):
-                last_text = line_of(start, text_line, content)
+                at = start if text_line[0] == first else start + text_line.index(first)
+                last_text = line_of(at, content)
                 keep(last_text)
         start += len(text_line) + 1
     return TextDocument(source, lines)
