@@ -52,6 +52,9 @@ class CellSource:
     row: int
     column: int
     text: str
+    element: str = ""
+    """Where the cell is in the file's own terms, when the format has them: for HTML an
+    XPath of the element (``/html/body/div[1]/table[2]/tbody[1]/tr[5]/td[3]``)."""
 
     def __str__(self) -> str:
         return f"{self.kind} table {self.table}, row {self.row}, cell {self.column}"

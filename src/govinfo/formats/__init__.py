@@ -31,6 +31,7 @@ from govinfo.formats import _textlex
 from govinfo.formats._assemble import assemble, documents, split_reports
 from govinfo.formats._decode import Decoded, Kind, decode, sniff
 from govinfo.formats._document import Document
+from govinfo.formats._html import document as _html_document
 from govinfo.formats._result import InputInfo, ReadResult
 from govinfo.formats.json import from_json
 from govinfo.model import Report
@@ -58,8 +59,14 @@ def _text(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:
     return _textlex.document(decoded.text), decoded
 
 
+def _html_page(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:
+    decoded = decode(data, name=name if name is not None else "<input>")
+    return _html_document(decoded.text), decoded
+
+
 _FRONT_ENDS: dict[Kind, Callable[[bytes, str | None], tuple[Document, Decoded | None]]] = {
     Kind.TEXT: _text,
+    Kind.HTML: _html_page,
 }
 """The front-end of each kind: the bytes (and the file's name) to a document, and how the
 bytes were decoded when they are text (None for a binary format, which reads its own bytes).
@@ -89,8 +96,6 @@ def _decoding(
 
 
 _NOT_YET = {
-    Kind.HTML: "reading HTML pages is not built yet; save the page as text (the table cells one "
-    "per line) and read that",
     Kind.DOCX: "reading Word files is not built yet; save the file as text and read that",
     Kind.DOC: "reading legacy Word files (.doc) is not built yet; save the file as text and read "
     "that",

@@ -52,7 +52,7 @@ from typing import Final
 
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import GovInfoError, LocatedError, ReadError, TextSyntaxError
-from govinfo.formats._document import Cell, Document, Paragraph, TextDocument
+from govinfo.formats._document import Cell, Document, Paragraph, SpanCell, TextDocument
 from govinfo.formats._labels import (
     GROUP,
     ROW,
@@ -358,7 +358,11 @@ class Assembler:
             raise self._fatal("expected the text of a report, found no text", 0, 1)
         bounds = self._sections(lines)
         first = next((b for b in bounds if b is not None), len(lines))
-        title, preamble = self._title(lines[:first])
+        head = lines[:first]
+        page_title = self.document.page_title
+        if page_title is not None and not (head and _is_title(head[0].text)):
+            head = [page_title, *head]  # a page that prints its title only outside the report
+        title, preamble = self._title(head)
 
         def region(k: int) -> list[Paragraph]:
             start = bounds[k]
@@ -370,8 +374,13 @@ class Assembler:
         agency, year = title_metadata(title)
         tail = region(5)
         other, _, agency, date = split_tail(agency, [x.text for x in tail])
-        year = self._year(year, lines, lines[:first], preamble, date)
-        self._metadata(lines[:first], agency, tail[len(other) :], date)
+        dated = [*tail[len(other) :]]
+        page_date = self.document.page_date
+        if date is None and page_date is not None:
+            date = is_date_line(page_date.text)  # the page's publication line
+            dated.append(page_date)
+        year = self._year(year, [*lines, *dated], head, preamble, date)
+        self._metadata(head, agency, dated, date)
 
         def heading(k: int) -> Paragraph:
             found = bounds[k]
@@ -379,7 +388,8 @@ class Assembler:
 
         for k, section in enumerate(SECTIONS[1:4], 1):
             self._place(f"$.{section.key}", heading(k))
-        disclosure_cells, request_cells = self._cells(region(1)), self._cells(region(2))
+        disclosure_cells = self._cells(region(1), SECTIONS[1].heading)
+        request_cells = self._cells(region(2), SECTIONS[2].heading)
         spec = template(self._version(year, lines[0], [*disclosure_cells, *request_cells]))
         disclosure = self._disclosure(spec, disclosure_cells, region(1), heading(1))
         requests = self._requests(_requests_spec(spec, request_cells), request_cells, heading(2))
@@ -535,14 +545,31 @@ class Assembler:
 
     # --- tables
 
-    @staticmethod
-    def _cells(lines: list[Paragraph]) -> list[Cell]:
+    def _cells(self, lines: list[Paragraph], section: str) -> list[Cell]:
+        """The cells of a table section's paragraphs, in order. A paragraph that its format
+        marks as prose (outside any table) is no cell: the template has no place for it, so it
+        is not kept, with one warning for the section."""
         cells: list[Cell] = []
+        is_prose = self.document.is_prose
+        prose: list[Paragraph] = []
         for line in lines:
             if line.single:  # most lines of a table are one cell each
-                cells.append(line.as_cell())
+                if is_prose(line):
+                    prose.append(line)
+                else:
+                    cells.append(line.as_cell())
             else:
                 cells.extend(line.cells())
+        if prose:
+            more = f" and {len(prose) - 1} more" if len(prose) > 1 else ""
+            self.notes.append(
+                Diagnostic(
+                    severity=Severity.WARNING,
+                    message=f"{section} prints prose outside its tables, which the template has "
+                    f"no place for: not kept: {_clipped(prose[0].text)}{more}",
+                    source=self.document.locate(prose[0].at, prose[0].text),
+                )
+            )
         return cells
 
     def _disclosure(
@@ -744,6 +771,9 @@ class Assembler:
             return
         columns = spec.columns
         row_label = spec.rows[row].label
+        spread = _spread(values, len(columns))
+        if spread is not None:
+            values = spread
         if len(values) != len(columns):
             placed[row] = label
             wordy = next((c for c in values if _is_wordy(c.key)), None)
@@ -768,12 +798,37 @@ class Assembler:
         plain = _PLAIN_COUNT
         for cell, column in zip(values, columns, strict=True):
             text = cell.text
-            if column.kind is ColumnKind.COUNT and plain(text):
+            if type(cell) is SpanCell:
+                out.append(self._spanned(cell, column, row_label, spread is not None))
+            elif column.kind is ColumnKind.COUNT and plain(text):
                 out.append(int(text))  # the common case, without a call
             else:
                 out.append(self._value(cell, column, row_label))
         rows[row] = tuple(out)
         placed[row] = values
+
+    def _spanned(self, cell: SpanCell, column: ColumnSpec, row: str, spread: bool) -> Value:
+        """The value of a cell printed across several slots of its table. One template cell
+        under it (2021 table 2's 行政许可: one column as wide as four) is that cell; a number
+        across several template cells (beside or below) is in none of them: unread, with an
+        error once where it is printed; a blank or a placeholder stands in each."""
+        value = self._value(cell, column, row)
+        across = cell.rows > 1 or (spread and cell.columns > 1)
+        if not across or value is BLANK or value is UNREAD or isinstance(value, Placeholder):
+            return value
+        if not cell.continued:
+            how = []
+            if spread and cell.columns > 1:
+                how.append(f"{cell.columns} columns")
+            if cell.rows > 1:
+                how.append(f"{cell.rows} rows")
+            self._at_cell(
+                f"expected one number for each cell of the row {row}, found the number "
+                f"{cell.text} printed across {' and '.join(how)}: which cell holds it is not "
+                "printed, so they stay unread",
+                cell,
+            )
+        return UNREAD
 
     def _value(self, cell: Cell, column: ColumnSpec, row: str) -> Value:
         key = cell.key
@@ -830,8 +885,8 @@ class Assembler:
         return UNREAD
 
     def _review(self, spec: GridSpec, lines: list[Paragraph], heading: Paragraph) -> Grid:
-        cells = self._cells(lines)
         name = SECTIONS[3].heading
+        cells = self._cells(lines, name)
         pieces = fragments(spec)
         last = -1
         for i, cell in enumerate(cells):
@@ -843,6 +898,9 @@ class Assembler:
         values = cells[last + 1 :]
         width = len(spec.columns)
         size = width * len(spec.rows)
+        spread = _spread(values, size)
+        if spread is not None:
+            values = spread
         if len(values) != size:
             where = values[size] if len(values) > size else (values[-1] if values else None)
             message = (
@@ -862,8 +920,26 @@ class Assembler:
             chunk = values[r * width : (r + 1) * width]
             placed.append(chunk)
             pairs = zip(chunk, spec.columns, strict=True)
-            rows.append(tuple(self._value(c, col, row.label) for c, col in pairs))
+            rows.append(
+                tuple(
+                    self._spanned(c, col, row.label, spread is not None)
+                    if type(c) is SpanCell
+                    else self._value(c, col, row.label)
+                    for c, col in pairs
+                )
+            )
         return Grid(spec, tuple(rows))
+
+
+def _spread(values: list[Cell], width: int) -> list[Cell] | None:
+    """``values`` with each cell that spans columns repeated once per column, when that, and
+    only that, makes ``width`` of them; else None (the cells are read one each)."""
+    if len(values) >= width:
+        return None
+    spans = [c.columns for c in values]
+    if sum(spans) != width:
+        return None
+    return [c for c, n in zip(values, spans, strict=True) for _ in range(n)]
 
 
 def _is_header_text(cell: Cell, headers: frozenset[str]) -> bool:
@@ -871,6 +947,10 @@ def _is_header_text(cell: Cell, headers: frozenset[str]) -> bool:
     printed again after a page break), or a text cell of a Markdown header row (converters
     split table 3 into one table per group, each with its own header row, real or invented)."""
     return cell.key in headers or (cell.header and bool(cell.key) and not _is_number(cell.key))
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"
 
 
 def _long(text: str, digits: int) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from govinfo.formats._labels import FOLDED, fold_short
 from govinfo.sources import CellSource, Source, TextSource
 
-__all__ = ["Cell", "CellDocument", "Document", "Paragraph", "TextDocument"]
+__all__ = ["Cell", "CellDocument", "Document", "Paragraph", "SpanCell", "TextDocument"]
 
 
 class Cell:
@@ -34,6 +34,13 @@ class Cell:
 
     __slots__ = ("at", "explicit", "header", "key", "text")
 
+    columns = 1
+    """How many columns of its table's grid the printed cell spans (see :class:`SpanCell`)."""
+    rows = 1
+    """How many rows of its table's grid the printed cell spans."""
+    continued = False
+    """Whether this is a slot covered by a cell of a row above, not a cell of its own."""
+
     def __init__(self, text: str, at: int, *, explicit: bool = False, header: bool = False) -> None:
         self.text = text
         self.at = at
@@ -44,6 +51,34 @@ class Cell:
 
     def __repr__(self) -> str:
         return f"Cell({self.text!r}, at={self.at})"
+
+
+class SpanCell(Cell):
+    """A table cell of a structured format that spans several slots of its table's grid
+    (``colspan``/``rowspan``, ``w:gridSpan``/``w:vMerge``), or, ``continued``, a slot of a
+    later row that such a cell covers: its text and place are its origin cell's. The
+    assembler decides what a span means for the template's cells."""
+
+    __slots__ = ("columns", "continued", "rows")
+
+    def __init__(
+        self,
+        text: str,
+        at: int,
+        *,
+        columns: int = 1,
+        rows: int = 1,
+        continued: bool = False,
+        header: bool = False,
+    ) -> None:
+        super().__init__(text, at, explicit=True, header=header)
+        self.columns = columns
+        self.rows = rows
+        self.continued = continued
+
+    def __repr__(self) -> str:
+        how = " continued" if self.continued else ""
+        return f"SpanCell({self.text!r}, at={self.at}, {self.rows}x{self.columns}{how})"
 
 
 class Paragraph(Cell):
@@ -85,6 +120,12 @@ class Document:
 
     text: str | None = None
     """The uniform text, for inputs that are text (a text error shows its line with a caret)."""
+    page_title: Paragraph | None = None
+    """A page's title outside the report (``<title>``, ``<h1>``): the report's title when the
+    report itself prints none."""
+    page_date: Paragraph | None = None
+    """A page's publication line outside the report (发布时间, 成文日期): the publication date
+    when the report's signature has none."""
 
     def __init__(self, paragraphs: list[Paragraph]) -> None:
         self.paragraphs = paragraphs
@@ -92,6 +133,11 @@ class Document:
     def locate(self, at: int, text: str) -> Source:
         """The source of the place ``at``, where ``text`` was read."""
         raise NotImplementedError
+
+    def is_prose(self, paragraph: Paragraph) -> bool:
+        """Whether the format marks ``paragraph`` as prose, outside any table (text cannot
+        tell: a line of text may be a cell)."""
+        return False
 
     def line_of(self, at: int) -> str:
         """A short name of the place ``at`` for messages that cite another place."""
@@ -130,15 +176,28 @@ class TextDocument(Document):
 
 class CellDocument(Document):
     """A document of a structured format: ``at`` indexes :attr:`places`, one (table, row,
-    column) per cell, table 0 for paragraphs outside tables (row = the paragraph's number)."""
+    column) per cell, table 0 for paragraphs outside tables (row = the paragraph's number);
+    :attr:`paths`, when given, the element each place was read from (an XPath for HTML, kept
+    as the table's path and the rest, joined only when asked: a deep page has long paths)."""
 
     def __init__(
-        self, kind: str, paragraphs: list[Paragraph], places: list[tuple[int, int, int]]
+        self,
+        kind: str,
+        paragraphs: list[Paragraph],
+        places: list[tuple[int, int, int]],
+        paths: list[tuple[str, str]] | None = None,
     ) -> None:
         super().__init__(paragraphs)
         self.kind = kind
         self.places = places
+        self.paths = paths
+
+    def is_prose(self, paragraph: Paragraph) -> bool:
+        return self.places[paragraph.at][0] == 0
 
     def locate(self, at: int, text: str) -> CellSource:
         table, row, column = self.places[at]
-        return CellSource(kind=self.kind, table=table, row=row, column=column, text=text)
+        path = "".join(self.paths[at]) if self.paths is not None else ""
+        return CellSource(
+            kind=self.kind, table=table, row=row, column=column, text=text, element=path
+        )

@@ -1,0 +1,156 @@
+"""Documents of structured formats (HTML, Word): prose and tables in reading order, with the
+tables' spans laid out once, for every such front-end.
+
+A front-end hands a :class:`Builder` each paragraph of prose and each table as rows of
+:class:`RawCell` (text, spans, whether it is a header cell, where it is in the file), and the
+builder makes the :class:`~govinfo.formats._document.CellDocument` the assembler reads.
+
+Tables are laid out the way the HTML table model does: each cell takes the first slot of its
+row that no cell of a row above still covers, and covers ``columns`` slots to the right and
+``rows`` rows down (a ``rows`` of 0, or one past the table, reaches to the table's last row;
+``columns`` is at most :data:`MAX_COLUMNS`). Each row becomes one paragraph whose cells are its
+printed cells in slot order, a cell spanning several slots once (a :class:`SpanCell` that says
+how many), and, after the row's first printed cell, a *continued* cell for each slot that a
+cell of a row above covers: the assembler decides what a span means for the template. Covered
+slots before a row's first printed cell are the label columns beside it (a group label such as
+三、本年度办理结果 printed once for many rows): they are not repeated.
+
+A table that would lay out more than :data:`MAX_SLOTS` slots is not a report's table: it is an
+error naming the table, so a page of huge spans costs no more than its size.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Final, NamedTuple
+
+from govinfo.errors import ReadError
+from govinfo.formats._document import Cell, CellDocument, Paragraph, SpanCell
+
+__all__ = ["MAX_COLUMNS", "MAX_SLOTS", "Builder", "RawCell", "span_number"]
+
+MAX_COLUMNS: Final = 1000
+"""The largest column span read (the HTML standard's limit); larger ones are clamped."""
+MAX_SLOTS: Final = 100_000
+"""The most slots a table may lay out (rows times columns); a report's largest has 280."""
+
+_LEADING_DIGITS: Final = re.compile(r"\s*([0-9]+)")
+
+
+def span_number(value: str | None, *, zero: bool = False) -> int:
+    """A span attribute read leniently, as browsers do: its leading digits after any
+    whitespace (``"3px"`` is 3, ``" 22 "`` is 22); missing, empty or not a number is 1, and so
+    is 0 unless ``zero`` (a ``rowspan`` of 0 means to the end of the table)."""
+    if not value:
+        return 1
+    found = _LEADING_DIGITS.match(value)
+    if found is None:
+        return 1
+    digits = found.group(1).lstrip("0")
+    if not digits:
+        return 0 if zero else 1
+    return min(int(digits[:7]), 10**7)
+
+
+class RawCell(NamedTuple):
+    """A table cell as the front-end read it."""
+
+    text: str
+    rows: int = 1
+    """The row span: 1 or more, or 0 for "to the end of the table"."""
+    columns: int = 1
+    header: bool = False
+    element: tuple[str, str] = ("", "")
+    """Where it is in the file, in two parts to be joined (an XPath for HTML: the table's
+    path, shared by its cells, and the rest)."""
+
+
+class Builder:
+    """Collects a structured document's paragraphs and tables, in reading order."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.paragraphs: list[Paragraph] = []
+        self.places: list[tuple[int, int, int]] = []
+        self.paths: list[tuple[str, str]] = []
+        self.tables = 0
+        self._prose = 0
+
+    def place(self, table: int, row: int, column: int, element: tuple[str, str]) -> int:
+        """A new place: its ``at``; ``element`` its path in the file, in two parts."""
+        self.places.append((table, row, column))
+        self.paths.append(element)
+        return len(self.places) - 1
+
+    def prose(self, text: str, element: tuple[str, str]) -> Paragraph | None:
+        """A paragraph outside tables (stripped; nothing if empty)."""
+        text = text.strip()
+        if not text:
+            return None
+        self._prose += 1
+        paragraph = Paragraph(text, self.place(0, self._prose, 1, element))
+        self.paragraphs.append(paragraph)
+        return paragraph
+
+    def table(self, rows: Sequence[Sequence[RawCell]]) -> None:
+        """A table: its rows, each as its cells in order. Raises :class:`ReadError` for a
+        table of more than :data:`MAX_SLOTS` slots."""
+        self.tables += 1
+        number, count = self.tables, len(rows)
+        # Cells of rows above that still cover slots: (first slot, width, last row, cell).
+        above: list[tuple[int, int, int, Cell]] = []
+        slots = 0
+        for r, row in enumerate(rows):
+            above = sorted((a for a in above if a[2] >= r), key=lambda a: a[0])
+            covering = len(above)
+            laid: list[tuple[int, Cell]] = []
+            column, k = 0, 0
+            for raw in row:
+                while k < covering and above[k][0] <= column:  # skip slots covered from above
+                    column = max(column, above[k][0] + above[k][1])
+                    k += 1
+                width = min(max(raw.columns, 1), MAX_COLUMNS)
+                height = raw.rows if 0 < raw.rows <= count - r else count - r
+                at = self.place(number, r + 1, column + 1, raw.element)
+                cell: Cell
+                if width == 1 and height == 1:
+                    cell = Cell(raw.text, at, explicit=True, header=raw.header)
+                else:
+                    cell = SpanCell(raw.text, at, columns=width, rows=height, header=raw.header)
+                laid.append((column, cell))
+                if height > 1:
+                    above.append((column, width, r + height - 1, cell))
+                column += width
+            slots += max([column, *(a[0] + a[1] for a in above)])
+            if slots > MAX_SLOTS:
+                raise ReadError(
+                    f"{self.kind} table {number} spans more than {MAX_SLOTS:,} cells by its "
+                    f"row {r + 1}: not a report's table"
+                )
+            if not laid:
+                continue  # a row wholly covered from above: nothing printed in it
+            first = laid[0][0]
+            for start, _, _, origin in above[:covering]:
+                if start > first:
+                    laid.append((start, _continued(origin)))
+            laid.sort(key=lambda x: x[0])
+            cells = [c for _, c in laid]
+            text = " ".join(c.text for c in cells if c.text)
+            if text:  # a row of empty cells separates, as a blank line does
+                self.paragraphs.append(Paragraph(text, cells[0].at, cells))
+
+    def document(self) -> CellDocument:
+        return CellDocument(self.kind, self.paragraphs, self.places, self.paths)
+
+
+def _continued(origin: Cell) -> SpanCell:
+    """The slot of a later row that ``origin`` covers: its text and place."""
+    return SpanCell(
+        origin.text,
+        origin.at,
+        columns=origin.columns,
+        rows=origin.rows,
+        continued=True,
+        header=origin.header,
+    )
