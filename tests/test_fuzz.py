@@ -33,6 +33,7 @@ import traceback
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -747,13 +748,11 @@ _json_scalars = (
         ["", "/", "2021", "2021-01-18", "2021-02-30", "299.8145", "1e3", "V2021", "2019"]
     )
 )
-_json_values = st.recursive(
-    _json_scalars,
-    lambda inner: (
-        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
-    ),
-    max_leaves=6,
-)
+def _json_containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+
+
+_json_values = st.recursive(_json_scalars, _json_containers, max_leaves=6)
 
 
 class JsonCase:
@@ -1249,3 +1248,77 @@ def test_helpers_write_values(name: str, value: object, style: int) -> None:
         assert again == made[0], f"writer round trip: {made[0]!r} written {text!r} reads {again!r}"
 
     run(f"{name}(value)", (value, chosen), call, hold)
+
+
+# --- HTML pages ---------------------------------------------------------------------------
+
+_PAGE = (
+    Path(__file__).parent / "fixtures" / "web" / "pingtan-finance-bureau-2025" / "article.html"
+).read_text(encoding="utf-8")
+_HTML_PIECES = (
+    "<td>",
+    "</td>",
+    "<tr>",
+    "</tr>",
+    "<table>",
+    "</table>",
+    "<th>",
+    "<br>",
+    "<p>",
+    "</p>",
+    "<td rowspan=0>",
+    "<td colspan=99999>",
+    "<td rowspan=3 colspan=2>",
+    "<tbody>",
+    "<div>" * 50,
+    "<!--",
+    "-->",
+    "<![if mso]>",
+    "<o:p>",
+    "&nbsp;",
+    "&#0;",
+    "\ud800",
+    "7",
+    "一、总体情况",
+    "<script>",
+    "<title>某局2021年政府信息公开工作年度报告</title>",
+    "<h1>",
+    "\x00",
+)
+
+
+@st.composite
+def html_pages(draw: st.DrawFn) -> str:
+    """The finance bureau's page with one to six edits of its markup."""
+    page = _PAGE
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(page)))
+        how = draw(st.sampled_from(["delete", "insert", "repeat"]))
+        if how == "delete":
+            page = page[:at] + page[at + draw(st.integers(1, 400)) :]
+        elif how == "insert":
+            page = page[:at] + draw(st.sampled_from(_HTML_PIECES)) + page[at:]
+        else:
+            piece = page[at : at + draw(st.integers(1, 2000))]
+            page = page[:at] + piece * draw(st.integers(2, 5)) + page[at:]
+    return page
+
+
+def _html_holds(result: govinfo.ReadResult) -> None:
+    """Every count read is printed in the cell its source names."""
+    sources = result.sources
+    for path, grid in result.report.grids():
+        for row, values in zip(grid.spec.rows, grid.cells, strict=True):
+            for column, value in zip(grid.spec.columns, values, strict=True):
+                if type(value) is int:
+                    source = sources[f"{path}.{row.key}.{column.key}"]
+                    printed = "".join(ch for ch in source.text if ch.isdigit())
+                    assert str(abs(value)) in printed, (path, row.key, column.key, source)
+
+
+@budget(50)
+@given(page=html_pages(), strict=st.booleans())
+def test_read_html(page: str, strict: bool) -> None:
+    data = page.encode("utf-8", errors="surrogatepass")
+    entry = "read(html, strict)" if strict else "read(html)"
+    run(entry, compact(page), lambda: govinfo.read(data, kind="html", strict=strict), _html_holds)

@@ -137,12 +137,19 @@ _PART: Final = re.compile(r"[（(]\s*[一二三四五六七八九十]+\s*[）)]"
 _UNITS: Final = "|".join(u.value for u in Unit)
 _DECIMAL: Final = re.compile(rf"[0-9,]+(?:\.[0-9]+)?(?:{_UNITS})?")
 _SIGNED: Final = re.compile(r"([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
+# 2019's 本年增/减 written with the word: "减12" is -12, "增3" is +3.
+_WORD_SIGNED: Final = re.compile(r"(增加|减少|增|减)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
+_WORD_SIGNS: Final = {"增": "+", "增加": "+", "减": "-", "减少": "-"}
 
 _HEADINGS: Final = tuple(frozenset(fold(h) for h in (s.heading, *s.variants)) for s in SECTIONS)
 _HEADING_STARTS: Final = frozenset(s.heading[0] for s in SECTIONS) | {"#"}
 
 
 # --- lines: headings, parts, dates, title ---------------------------------------------------
+
+
+# A note in brackets after a heading: "二、主动公开政府信息情况（有关情况附表）".
+_HEADING_NOTE: Final = re.compile(r"\([^()]*\)\Z")
 
 
 def _heading_key(content: str) -> str | None:
@@ -152,13 +159,55 @@ def _heading_key(content: str) -> str | None:
 
 
 def is_heading(content: str, section: int | None = None) -> bool:
-    """Whether a stripped line is the heading of ``section`` (an index), or of any section."""
+    """Whether a stripped line is the heading of ``section`` (an index), or of any section: a
+    heading of the template or one of its variants, perhaps followed by a note in brackets."""
     key = _heading_key(content) if content else None
     if key is None:
         return False
+    keys = [key, _HEADING_NOTE.sub("", key)] if key.endswith(")") else [key]
     if section is not None:
-        return key in _HEADINGS[section]
-    return any(key in keys for keys in _HEADINGS)
+        return any(k in _HEADINGS[section] for k in keys)
+    return any(k in known for k in keys for known in _HEADINGS)
+
+
+MISPRINT_SHARE: Final = 8
+"""A heading printed with at most one edit (a character added, dropped or changed) for each
+this many characters of the template's heading is that heading misprinted, when its
+enumerator (一、…) is exact and no other section's heading is as close."""
+
+
+def misprinted_heading(content: str, section: int) -> str | None:
+    """The heading of ``section`` that a stripped line misprints, or None (see
+    :data:`MISPRINT_SHARE`)."""
+    key = _heading_key(content) if content else None
+    if key is None:
+        return None
+    key = _HEADING_NOTE.sub("", key) if key.endswith(")") else key
+    close = []
+    for k, headings in enumerate(_HEADINGS):
+        for heading in headings:
+            bound = len(heading) // MISPRINT_SHARE
+            enumerator = heading.split("、", 1)[0] + "、"
+            if key.startswith(enumerator) and within(key, heading, bound):
+                close.append((k, heading))
+    if len({k for k, _ in close}) != 1 or close[0][0] != section:
+        return None
+    return SECTIONS[section].heading
+
+
+def within(a: str, b: str, bound: int) -> bool:
+    """Whether ``a`` becomes ``b`` by at most ``bound`` edits (Levenshtein, in a band)."""
+    if abs(len(a) - len(b)) > bound:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i] + [bound + 1] * len(b)
+        for j in range(max(1, i - bound), min(len(b), i + bound) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != b[j - 1]))
+        if min(current) > bound:
+            return False
+        previous = current
+    return previous[len(b)] <= bound
 
 
 def is_part_start(content: str) -> bool:
@@ -337,7 +386,14 @@ class Assembler:
         if isinstance(document, TextDocument):
             where = document.position(at)
             return TextSyntaxError(message, document.text or "", at, length, at=where)
+        if not document.paragraphs:  # nothing to locate in
+            return ReadError(message)
         return ReadError(message, document.locate(at, ""))
+
+    def _inside(self, paragraph: Paragraph, offset: int) -> int:
+        """The place ``offset`` characters into ``paragraph``: in a text, that character; in a
+        structured format, the paragraph's cell (its places are whole cells)."""
+        return paragraph.at + offset if isinstance(self.document, TextDocument) else paragraph.at
 
     def _place(self, path: str, line: Paragraph) -> None:
         self.places.paths[path] = (line.at, line.text)
@@ -363,6 +419,16 @@ class Assembler:
         if page_title is not None and not (head and _is_title(head[0].text)):
             head = [page_title, *head]  # a page that prints its title only outside the report
         title, preamble = self._title(head)
+        if head and not _is_title(title):
+            self.notes.append(
+                Diagnostic(
+                    severity=Severity.WARNING,
+                    message="expected a title line such as "
+                    f"“{report_title('某局', 2021)}” before the report, found "
+                    f"{_clipped(head[0].text)}: the title and the agency are read from it",
+                    source=self.document.locate(head[0].at, head[0].text),
+                )
+            )
 
         def region(k: int) -> list[Paragraph]:
             start = bounds[k]
@@ -425,7 +491,7 @@ class Assembler:
         if agency:
             where = next((x for x in (*head[:1], *trailer) if agency in x.text), None)
             if where is not None:
-                places["$.agency"] = (where.at + where.text.index(agency), agency)
+                places["$.agency"] = (self._inside(where, where.text.index(agency)), agency)
         if date is not None:
             line = next(x for x in trailer if is_date_line(x.text) == date)
             places["$.publication_date"] = (line.at, line.text)
@@ -444,6 +510,8 @@ class Assembler:
                 None,
             )
             if found is None:
+                found = self._misprinted(lines, at, k)
+            if found is None:
                 if at:
                     message = f"expected the heading {section.heading} after this line, found none"
                 else:
@@ -453,6 +521,27 @@ class Assembler:
                 at = found + 1
             bounds.append(found)
         return bounds
+
+    def _misprinted(self, lines: list[Paragraph], at: int, k: int) -> int | None:
+        """The first line from ``at`` that misprints the heading of section ``k`` (before the
+        next section's heading), with a warning naming both."""
+        later = SECTIONS[k + 1] if k + 1 < len(SECTIONS) else None
+        first = SECTIONS[k].heading[0]
+        for i in range(at, len(lines)):
+            text = lines[i].text
+            if later is not None and text[0] == later.heading[0] and is_heading(text, k + 1):
+                return None
+            if text[0] in (first, "#") and misprinted_heading(text, k) is not None:
+                self.notes.append(
+                    Diagnostic(
+                        severity=Severity.WARNING,
+                        message=f"the heading {SECTIONS[k].heading} is printed as {text}: "
+                        "read as that heading, misprinted",
+                        source=self.document.locate(lines[i].at, text),
+                    )
+                )
+                return i
+        return None
 
     def _title(self, lines: list[Paragraph]) -> tuple[str, list[Paragraph]]:
         if not lines:
@@ -483,14 +572,14 @@ class Assembler:
             for line in head[:2]:  # the title, perhaps joined from two lines
                 found = _YEAR.search(normalize(line.text))
                 if found:
-                    places["$.year"] = (line.at + found.start(), found.group())
+                    places["$.year"] = (self._inside(line, found.start()), found.group())
                     break
         else:
             for paragraph in preamble:
                 found = _YEAR.search(normalize(paragraph.text))
                 if found and found.group(1):
                     year = int(found.group(1))
-                    places["$.year"] = (paragraph.at + found.start(), found.group())
+                    places["$.year"] = (self._inside(paragraph, found.start()), found.group())
                     break
         if year is None and date is not None:
             year = date.year - 1
@@ -796,18 +885,23 @@ class Assembler:
             return
         out: list[Value] = []
         plain = _PLAIN_COUNT
+        previous: Cell | None = None
         for cell, column in zip(values, columns, strict=True):
             text = cell.text
             if type(cell) is SpanCell:
-                out.append(self._spanned(cell, column, row_label, spread is not None))
+                once = cell is not previous  # a cell spread over columns is said once
+                out.append(self._spanned(cell, column, row_label, spread is not None, once))
             elif column.kind is ColumnKind.COUNT and plain(text):
                 out.append(int(text))  # the common case, without a call
             else:
                 out.append(self._value(cell, column, row_label))
+            previous = cell
         rows[row] = tuple(out)
         placed[row] = values
 
-    def _spanned(self, cell: SpanCell, column: ColumnSpec, row: str, spread: bool) -> Value:
+    def _spanned(
+        self, cell: SpanCell, column: ColumnSpec, row: str, spread: bool, once: bool = True
+    ) -> Value:
         """The value of a cell printed across several slots of its table. One template cell
         under it (2021 table 2's 行政许可: one column as wide as four) is that cell; a number
         across several template cells (beside or below) is in none of them: unread, with an
@@ -816,7 +910,7 @@ class Assembler:
         across = cell.rows > 1 or (spread and cell.columns > 1)
         if not across or value is BLANK or value is UNREAD or isinstance(value, Placeholder):
             return value
-        if not cell.continued:
+        if once and not cell.continued:
             how = []
             if spread and cell.columns > 1:
                 how.append(f"{cell.columns} columns")
@@ -852,11 +946,15 @@ class Assembler:
                 return int(key)
             what = "a whole number" if kind is ColumnKind.COUNT else "a signed whole number"
             signed = _SIGNED.fullmatch(key)
-            if signed and (kind is ColumnKind.DELTA or not signed.group(1)):
+            sign = signed.group(1) if signed else ""
+            if signed is None and kind is ColumnKind.DELTA:
+                signed = _WORD_SIGNED.fullmatch(key)
+                sign = _WORD_SIGNS[signed.group(1)] if signed else ""
+            if signed and (kind is ColumnKind.DELTA or not sign):
                 digits = signed.group(2).replace(",", "")
                 if len(digits) <= MAX_DIGITS:  # before int(): it refuses more than 4,300 digits
                     number = int(digits)
-                    return -number if signed.group(1) == "-" else number
+                    return -number if sign == "-" else number
                 what += f" of at most {MAX_DIGITS} digits"
                 found = _long(found, len(digits))
         else:
@@ -890,7 +988,7 @@ class Assembler:
         pieces = fragments(spec)
         last = -1
         for i, cell in enumerate(cells):
-            if cell.header or cell.key in pieces:
+            if (cell.header and not _is_number(cell.key)) or cell.key in pieces:
                 last = i
         self._stray_numbers(
             cells[: last + 1], f"expected the header cells of {name} before its values"
@@ -920,14 +1018,18 @@ class Assembler:
             chunk = values[r * width : (r + 1) * width]
             placed.append(chunk)
             pairs = zip(chunk, spec.columns, strict=True)
-            rows.append(
-                tuple(
-                    self._spanned(c, col, row.label, spread is not None)
-                    if type(c) is SpanCell
-                    else self._value(c, col, row.label)
-                    for c, col in pairs
-                )
-            )
+            values_read: list[Value] = []
+            previous: Cell | None = None
+            for c, col in pairs:
+                if type(c) is SpanCell:
+                    spanned = self._spanned(
+                        c, col, row.label, spread is not None, c is not previous
+                    )
+                    values_read.append(spanned)
+                else:
+                    values_read.append(self._value(c, col, row.label))
+                previous = c
+            rows.append(tuple(values_read))
         return Grid(spec, tuple(rows))
 
 

@@ -1,0 +1,68 @@
+"""Time reading each example web page, against parse_text of the same report's canonical text.
+
+Run it from the repository root::
+
+    python benchmarks/bench_html.py [--rounds 31]
+
+Each page of ``tests/fixtures/web/`` is read as a whole page (its article inside a page of
+chrome, as tests/test_html.py builds it) with ``govinfo.read(..., kind="html")``; the same
+report is rendered to the canonical text and read back with ``parse_text``. The two readings
+alternate, ``--rounds`` times 10 calls each, and the medians are compared. Targets: under 10 ms
+a page, and at most 3 times ``parse_text``. Not a test: the table goes in docs/reading.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+import attrs
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))
+
+import govinfo  # noqa: E402
+from test_html import PAGES, page  # noqa: E402
+
+
+def _median(run, rounds: int, calls: int = 10) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for _ in range(calls):
+            run()
+        times.append((time.perf_counter() - start) / calls)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--rounds", type=int, default=31)
+    args = parser.parse_args()
+    print(f"python {sys.version.split()[0]}; {args.rounds} rounds of 10 calls, alternating")
+    print("| page | bytes | read (HTML), ms | parse_text, ms | ratio |")
+    print("|---|---|---|---|---|")
+    for name in PAGES:
+        data = page(name).encode()
+        report = govinfo.read(data, kind="html").report
+        try:
+            text = govinfo.render_text(report)
+        except govinfo.errors.TextRenderError:
+            # A date read from the page, not the report's signature, has no line in the text.
+            text = govinfo.render_text(attrs.evolve(report, publication_date=None))
+        html_ms: list[float] = []
+        text_ms: list[float] = []
+        for _ in range(3):  # alternate, so load on the machine falls on both alike
+            html_ms.append(_median(partial(govinfo.read, data, kind="html"), args.rounds // 3))
+            text_ms.append(_median(partial(govinfo.parse_text, text), args.rounds // 3))
+        html, plain = statistics.median(html_ms) * 1e3, statistics.median(text_ms) * 1e3
+        print(f"| {name} | {len(data):,} | {html:.2f} | {plain:.2f} | {html / plain:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
