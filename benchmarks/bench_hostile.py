@@ -6,10 +6,10 @@ Run it from the repository root::
 
 Each shape is built from the bundled reference report, grown to each size (in bytes of
 UTF-8), and read in a fresh interpreter: ``read_text`` for text shapes, ``from_json`` for JSON
-ones, with the answer (a result or a GovInfoError) ignored. Time is the wall time of the read
-alone; peak memory what a second, traced reading allocates at its peak (tracemalloc), per
-input byte. Targets: time 10 MB / 1 MB at most 12, and peak memory at most 100
-bytes per input byte. Not a test: the table goes in docs/reliability.md.
+ones, ``read(..., kind="html")`` for HTML ones, with the answer (a result or a GovInfoError)
+ignored. Time is the wall time of the read alone; peak memory what a second, traced reading
+allocates at its peak (tracemalloc), per input byte. Targets: time 10 MB / 1 MB at most 12,
+and peak memory at most 100 bytes per input byte. Not a test: the table goes in docs/reliability.md.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ TEXT = Path(govinfo.example_path(".txt")).read_text(encoding="utf-8")
 JSON = Path(govinfo.example_path(".json")).read_text(encoding="utf-8")
 HEADING_3 = "三、收到和处理政府信息公开申请情况\n"
 FIRST_ROW = "一、本年新收政府信息公开申请数量\n"
+PAGE = (ROOT / "tests/fixtures/web/pingtan-finance-bureau-2025/article.html").read_text("utf-8")
 ROW = "7.属于行政执法案卷\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n"
 
 
@@ -67,6 +68,15 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
         "text",
         _at("一、总体情况\n", lambda n: _fill("全年无事。", n) + "\n"),
     ),
+    "HTML: deep nesting": ("html", lambda n: "<div>" * (n // 10) + PAGE + "</div>" * (n // 10)),
+    "HTML: huge spans": (
+        "html",
+        lambda n: PAGE.replace("<table", _fill("<table><tr><td colspan=999 rowspan=0>1", n), 1),
+    ),
+    "HTML: many table rows": (
+        "html",
+        lambda n: PAGE.replace("<tr", _fill("<tr><td>7</td><td>1</td></tr>", n) + "<tr", 1),
+    ),
     "JSON: many paragraphs": (
         "json",
         lambda n: JSON.replace('"preamble": [', '"preamble": [' + _fill('"段落",', n), 1),
@@ -86,7 +96,11 @@ import json, sys, time, tracemalloc
 import govinfo
 kind, path = sys.argv[1], sys.argv[2]
 data = open(path, encoding="utf-8").read()
-read = govinfo.read_text if kind == "text" else govinfo.from_json
+read = {
+    "text": govinfo.read_text,
+    "json": govinfo.from_json,
+    "html": lambda d: govinfo.read(d.encode(), kind="html"),
+}[kind]
 def once():
     try:
         read(data)

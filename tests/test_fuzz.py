@@ -748,6 +748,8 @@ _json_scalars = (
         ["", "/", "2021", "2021-01-18", "2021-02-30", "299.8145", "1e3", "V2021", "2019"]
     )
 )
+
+
 def _json_containers(inner: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
 
