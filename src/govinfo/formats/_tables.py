@@ -28,7 +28,7 @@ from typing import Final, NamedTuple
 from govinfo.errors import ReadError
 from govinfo.formats._document import Cell, CellDocument, Paragraph, SpanCell
 
-__all__ = ["MAX_COLUMNS", "MAX_SLOTS", "Builder", "RawCell", "span_number"]
+__all__ = ["MAX_COLUMNS", "MAX_SLOTS", "Builder", "Lines", "RawCell", "join_lines", "span_number"]
 
 MAX_COLUMNS: Final = 1000
 """The largest column span read (the HTML standard's limit); larger ones are clamped."""
@@ -36,6 +36,7 @@ MAX_SLOTS: Final = 100_000
 """The most slots a table may lay out (rows times columns); a report's largest has 280."""
 
 _LEADING_DIGITS: Final = re.compile(r"\s*([0-9]+)")
+_SPACES: Final = re.compile(r"[ \t\n\r\f\xa0\u3000]+")
 
 
 def span_number(value: str | None, *, zero: bool = False) -> int:
@@ -51,6 +52,47 @@ def span_number(value: str | None, *, zero: bool = False) -> int:
     if not digits:
         return 0 if zero else 1
     return min(int(digits[:7]), 10**7)
+
+
+def _cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one cell or paragraph as one text: no space between two Chinese characters,
+    one space otherwise."""
+    out = ""
+    for line in lines:
+        if out and not (_cjk(out[-1]) and _cjk(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+class Lines:
+    """Text gathered into lines, as a structured format lays it out: runs of whitespace (the
+    no-break and the ideographic space too) are one space, and a line is stripped."""
+
+    __slots__ = ("done", "parts")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.done: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+
+    def end(self) -> None:
+        if self.parts:
+            line = _SPACES.sub(" ", "".join(self.parts)).strip()
+            self.parts = []
+            if line:
+                self.done.append(line)
+
+    def take(self) -> list[str]:
+        self.end()
+        done, self.done = self.done, []
+        return done
 
 
 class RawCell(NamedTuple):
