@@ -8,8 +8,9 @@ builder makes the :class:`~govinfo.formats._document.CellDocument` the assembler
 Tables are laid out the way the HTML table model does: each cell takes the first slot of its
 row that no cell of a row above still covers, and covers ``columns`` slots to the right and
 ``rows`` rows down (a ``rows`` of 0, or one past the table, reaches to the table's last row;
-``columns`` is at most :data:`MAX_COLUMNS`). Each row becomes one paragraph whose cells are its
-printed cells in slot order, a cell spanning several slots once (a :class:`SpanCell` that says
+``columns`` is at most :data:`MAX_COLUMNS`; a format with an explicit grid says where a row
+starts further right, :attr:`RawCell.before`). Each row becomes one paragraph whose cells are
+its printed cells in slot order, a cell spanning several slots once (a :class:`SpanCell` that says
 how many), and, after the row's first printed cell, a *continued* cell for each slot that a
 cell of a row above covers: the assembler decides what a span means for the template. Covered
 slots before a row's first printed cell are the label columns beside it (a group label such as
@@ -106,6 +107,10 @@ class RawCell(NamedTuple):
     element: tuple[str, str] = ("", "")
     """Where it is in the file, in two parts to be joined (an XPath for HTML: the table's
     path, shared by its cells, and the rest)."""
+    before: int = 0
+    """Empty slots of the grid before the cell that no cell prints (Word's ``w:gridBefore``,
+    for a row that starts further right): the cell starts that many slots on (at most
+    :data:`MAX_COLUMNS`)."""
 
 
 class Builder:
@@ -149,6 +154,7 @@ class Builder:
             laid: list[tuple[int, Cell]] = []
             column, k = 0, 0
             for raw in row:
+                column += min(max(raw.before, 0), MAX_COLUMNS)
                 while k < covering and above[k][0] <= column:  # skip slots covered from above
                     column = max(column, above[k][0] + above[k][1])
                     k += 1
