@@ -8,6 +8,7 @@ converts a .doc for real."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import pathlib
 import shutil
@@ -17,10 +18,12 @@ from collections.abc import Callable
 from xml.etree import ElementTree as ET
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import govinfo
 from govinfo.diagnostics import Severity
-from govinfo.errors import ReadError, UnsupportedInput
+from govinfo.errors import GovInfoError, ReadError, UnsupportedInput
 from govinfo.formats import Kind, _doc, _docx, read
 from govinfo.formats._document import CellDocument
 from govinfo.sources import CellSource
@@ -482,6 +485,13 @@ def test_elements_nested_too_deep_are_refused():
     )
 
 
+def test_more_elements_than_a_reports_are_refused(monkeypatch):
+    monkeypatch.setattr(_docx, "MAX_ELEMENTS", 100)
+    assert refusal(docx(p("甲") * 40)) == (
+        "word/document.xml holds more than 100 elements: not a report's"
+    )
+
+
 def test_a_part_that_is_not_a_word_document_is_refused():
     assert refusal(archive({_docx.PART: b"<html><body/></html>"})) == (
         "word/document.xml holds html, not a WordprocessingML document (w:document)"
@@ -492,3 +502,34 @@ def test_a_table_too_wide_to_be_a_reports_is_refused():
     assert refusal(docx(tbl(tr(tc("x", span=999), before=999) * 60))) == (
         "docx table 1 spans more than 100,000 cells by its row 51: not a report's table"
     )
+
+
+def damage(data: st.DataObject, whole: bytes) -> bytes:
+    """``whole`` cut short (or not) and with a few bytes changed."""
+    cut = data.draw(st.one_of(st.just(len(whole)), st.integers(4, len(whole))), label="cut")
+    damaged = bytearray(whole[:cut])
+    for _ in range(data.draw(st.integers(0, 8), label="flips")):
+        position = data.draw(st.integers(0, len(damaged) - 1))
+        damaged[position] = data.draw(st.integers(0, 255))
+    return bytes(damaged)
+
+
+FILLED_XML = zipfile.ZipFile(io.BytesIO(FILLED)).read(_docx.PART)
+
+
+@given(st.data())
+def test_a_damaged_word_file_reads_or_is_refused_with_a_govinfo_error(data):
+    with contextlib.suppress(GovInfoError):
+        read(damage(data, FILLED), kind="docx")
+
+
+@given(st.data())
+def test_a_damaged_main_part_reads_or_is_refused_with_a_govinfo_error(data):
+    with contextlib.suppress(GovInfoError):
+        read(archive({_docx.PART: damage(data, FILLED_XML)}), kind="docx")
+
+
+@given(st.binary(max_size=2000))
+def test_any_main_part_reads_or_is_refused_with_a_govinfo_error(part):
+    with contextlib.suppress(GovInfoError):
+        read(archive({_docx.PART: part}), kind="docx")

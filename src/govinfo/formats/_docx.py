@@ -64,7 +64,7 @@ MAX_PART: Final = 64 * 1024 * 1024
 """The most bytes the main part may unpack to; a report's is well under a megabyte."""
 MAX_DEPTH: Final = 500
 """The deepest the main part's elements may nest; a report's nest some twenty deep."""
-MAX_ELEMENTS: Final = 2_000_000
+MAX_ELEMENTS: Final = 500_000
 """The most elements the main part may hold; a report's hold some ten thousand."""
 
 _CHUNK: Final = 1 << 16
