@@ -117,6 +117,9 @@ _SKIPPED: Final = frozenset(
 )
 _WRAPPERS: Final = frozenset(map(_w, ("sdt", "sdtContent", "customXml")))
 """Elements that wrap paragraphs, tables, rows or cells without being one."""
+_BLOCKS: Final = frozenset((_P, _TBL))
+_ROWS: Final = frozenset((_TR,))
+_CELLS: Final = frozenset((_TC,))
 _ZIP_ERRORS: Final = (
     zipfile.BadZipFile,
     zipfile.LargeZipFile,
@@ -138,7 +141,7 @@ def document(data: bytes) -> CellDocument:
     if body is None:
         return builder.document()
     paragraphs = tables = 0
-    for block in _within(body, frozenset((_P, _TBL))):
+    for block in _within(body, _BLOCKS):
         if block.tag == _P:
             paragraphs += 1
             for line in _lines(block):
@@ -171,6 +174,8 @@ def _root(data: bytes) -> ET.Element:
         size = 0
         for chunk in _chunks(archive, info):
             size += len(chunk)
+            # A second guard: zipfile itself unpacks no more than the declared size (and then
+            # finds the checksum wrong), but the bound must not rest on that.
             if size > MAX_PART:
                 raise ReadError(
                     f"{PART} unpacks to more than the {MAX_PART:,} bytes read: not a "
@@ -314,7 +319,7 @@ def _table(table: ET.Element, path: str) -> list[list[RawCell]]:
     """The rows of ``table`` for :meth:`Builder.table`: each printed cell once, with its
     spans, the continuations of vertical merges left out."""
     grid: list[tuple[int, int, list[tuple[int, _Cell]]]] = []  # (tr number, before, cells)
-    for number, row in enumerate(_within(table, frozenset((_TR,))), 1):
+    for number, row in enumerate(_within(table, _ROWS), 1):
         properties = row.find(_w("trPr"))
         if properties is not None and properties.find(_w("del")) is not None:
             continue  # a deleted row
@@ -322,7 +327,7 @@ def _table(table: ET.Element, path: str) -> list[list[RawCell]]:
         header = properties is not None and _on(properties.find(_w("tblHeader")))
         cells: list[tuple[int, _Cell]] = []
         column = before
-        for k, tc in enumerate(_within(row, frozenset((_TC,))), 1):
+        for k, tc in enumerate(_within(row, _CELLS), 1):
             cell_properties = tc.find(_w("tcPr"))
             width = _grid_value(cell_properties, "gridSpan", least=1)
             merge = _merge(cell_properties)
