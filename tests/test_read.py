@@ -104,11 +104,10 @@ def test_what_is_not_an_input_is_a_clear_error(source, message):
     assert str(caught.value).startswith(message)
 
 
-@pytest.mark.parametrize(("data", "kind"), [(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "PDF")])
-def test_a_kind_without_a_front_end_yet_is_refused_and_says_so(data, kind):
-    with pytest.raises(UnsupportedInput, match=f"reading {kind}") as caught:
-        read(data)
-    assert str(caught.value).startswith(f"reading {kind}")
+def test_a_kind_without_a_front_end_yet_is_refused_and_says_so():
+    with pytest.raises(UnsupportedInput) as caught:
+        read(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    assert str(caught.value).startswith("reading PDF is not built yet")
 
 
 def test_kind_overrides_the_content():

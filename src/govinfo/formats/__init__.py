@@ -27,7 +27,7 @@ from typing import IO, Any, TypeAlias
 
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import ReadError, SeveralReports, UnsupportedInput, short_repr
-from govinfo.formats import _textlex
+from govinfo.formats import _doc, _docx, _textlex
 from govinfo.formats._assemble import assemble, documents, split_reports
 from govinfo.formats._decode import Decoded, Kind, decode, sniff
 from govinfo.formats._document import Document
@@ -64,21 +64,33 @@ def _html_page(data: bytes, name: str | None) -> tuple[Document, Decoded | None]
     return _html_document(decoded.text), decoded
 
 
+def _word(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:
+    return _docx.document(data), None
+
+
+def _legacy_word(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:
+    return _doc.document(data), None
+
+
 _FRONT_ENDS: dict[Kind, Callable[[bytes, str | None], tuple[Document, Decoded | None]]] = {
     Kind.TEXT: _text,
     Kind.HTML: _html_page,
+    Kind.DOCX: _word,
+    Kind.DOC: _legacy_word,
 }
 """The front-end of each kind: the bytes (and the file's name) to a document, and how the
-bytes were decoded when they are text (None for a binary format, which reads its own bytes).
-JSON is read by :func:`govinfo.from_json`, without a document."""
+bytes were decoded when they are text (None for a binary format, which reads its own bytes,
+and says in :attr:`Document.reading` how, when not directly). JSON is read by
+:func:`govinfo.from_json`, without a document."""
 
 
 def _decoding(
-    kind: Kind, decoded: Decoded | None, name: str | None
+    kind: Kind, decoded: Decoded | None, name: str | None, reading: str = ""
 ) -> tuple[InputInfo, tuple[Diagnostic, ...]]:
-    """How the input was read, and the warning a guessed encoding deserves."""
+    """How the input was read (``reading``: how a binary one was), and the warning a guessed
+    encoding deserves."""
     if decoded is None:
-        return InputInfo(kind=kind, name=name), ()
+        return InputInfo(kind=kind, reason=reading, name=name), ()
     info = InputInfo(
         kind=kind,
         encoding=decoded.encoding,
@@ -96,9 +108,6 @@ def _decoding(
 
 
 _NOT_YET = {
-    Kind.DOCX: "reading Word files is not built yet; save the file as text and read that",
-    Kind.DOC: "reading legacy Word files (.doc) is not built yet; save the file as text and read "
-    "that",
     Kind.PDF: "reading PDF is not built yet in this version of govinfo (it is planned as the "
     "optional extra govinfo[pdf]); extract its text (for example with pdftotext -layout) and "
     "read that",
@@ -158,7 +167,7 @@ def _read(
         info, notes = _decoding(found, text, name)
         return (ReadResult(report=from_json(text.text), diagnostics=notes, input=info),)
     document, decoded = _FRONT_ENDS[found](data, name)
-    info, notes = _decoding(found, decoded, name)
+    info, notes = _decoding(found, decoded, name, document.reading)
     starts = split_reports(document) if document.paragraphs else [0]
     if len(starts) > 1 and not several:
         raise SeveralReports(tuple(_where(document, s) for s in starts))

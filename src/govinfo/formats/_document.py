@@ -126,6 +126,9 @@ class Document:
     page_date: Paragraph | None = None
     """A page's publication line outside the report (发布时间, 成文日期): the publication date
     when the report's signature has none."""
+    reading: str = ""
+    """How a binary input was read, when not from its own bytes alone (a .doc converted to
+    .docx by LibreOffice): the reason :class:`~govinfo.formats.InputInfo` records."""
 
     def __init__(self, paragraphs: list[Paragraph]) -> None:
         self.paragraphs = paragraphs

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Final
 from govinfo.errors import ReadError
 from govinfo.formats._assemble import is_date_line, is_heading, title_metadata
 from govinfo.formats._document import CellDocument, Paragraph
-from govinfo.formats._tables import Builder, RawCell, span_number
+from govinfo.formats._tables import Builder, Lines, RawCell, join_lines, span_number
 from govinfo.template import SECTIONS
 
 if TYPE_CHECKING:
@@ -104,51 +104,10 @@ _BLOCKS: Final = frozenset(
 )
 _CELLS: Final = frozenset(("td", "th"))
 _CHROME: Final = re.compile(r"share|breadcrumb|crumb|bdshare|jiathis|toolbar", re.IGNORECASE)
-_SPACES: Final = re.compile(r"[ \t\n\r\f\xa0\u3000]+")
 _PUBLISHED: Final = re.compile(r"(?:发布时间|发布日期|成文日期|公开日期)\s*[:：]?\s*(\S+)")
 _DEPTH: Final = 2000
 """Elements nested deeper than this are read as text, without their structure: no report
 nests so deep, and a hostile page must not cost more than its size."""
-
-
-def _cjk(ch: str) -> bool:
-    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
-
-
-def join_lines(lines: list[str]) -> str:
-    """Lines of one cell or paragraph as one text: no space between two Chinese characters,
-    one space otherwise."""
-    out = ""
-    for line in lines:
-        if out and not (_cjk(out[-1]) and _cjk(line[0])):
-            out += " "
-        out += line
-    return out
-
-
-class _Lines:
-    """Text gathered into lines, whitespace collapsed."""
-
-    __slots__ = ("done", "parts")
-
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.done: list[str] = []
-
-    def add(self, text: str) -> None:
-        self.parts.append(text)
-
-    def end(self) -> None:
-        if self.parts:
-            line = _SPACES.sub(" ", "".join(self.parts)).strip()
-            self.parts = []
-            if line:
-                self.done.append(line)
-
-    def take(self) -> list[str]:
-        self.end()
-        done, self.done = self.done, []
-        return done
 
 
 def _skipped(node: LexborNode, tag: str) -> bool:
@@ -185,7 +144,7 @@ def _indexed(children: list[LexborNode], base: str) -> list[tuple[LexborNode, st
 class _Reader:
     def __init__(self) -> None:
         self.builder = Builder("html")
-        self.lines = _Lines()
+        self.lines = Lines()
         self.line_path = ""
         self.spans: dict[int, tuple[int, int]] = {}  # element id -> its paragraphs [start, end)
 
@@ -294,7 +253,7 @@ def _is_layout(table: LexborNode) -> bool:
 def _cell_text(cell: LexborNode) -> str:
     """The text of a cell: its lines (a ``<br>``, a block, a nested table's rows and cells
     end one) joined by :func:`join_lines`."""
-    lines = _Lines()
+    lines = Lines()
     stack = [cell]
     depth_left = _DEPTH
     while stack:

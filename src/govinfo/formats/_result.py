@@ -18,7 +18,8 @@ __all__ = ["InputInfo", "ReadResult"]
 @frozen(kw_only=True)
 class InputInfo:
     """How an input was read: its ``kind``, the ``encoding`` its bytes were decoded with (None
-    for a ``str``) and ``reason``, why that one."""
+    for a ``str`` and a binary format) and ``reason``, why that one (for a binary format, how
+    it was read when not directly: a .doc converted by LibreOffice)."""
 
     kind: Kind
     encoding: str | None = None

@@ -8,8 +8,9 @@ builder makes the :class:`~govinfo.formats._document.CellDocument` the assembler
 Tables are laid out the way the HTML table model does: each cell takes the first slot of its
 row that no cell of a row above still covers, and covers ``columns`` slots to the right and
 ``rows`` rows down (a ``rows`` of 0, or one past the table, reaches to the table's last row;
-``columns`` is at most :data:`MAX_COLUMNS`). Each row becomes one paragraph whose cells are its
-printed cells in slot order, a cell spanning several slots once (a :class:`SpanCell` that says
+``columns`` is at most :data:`MAX_COLUMNS`; a format with an explicit grid says where a row
+starts further right, :attr:`RawCell.before`). Each row becomes one paragraph whose cells are
+its printed cells in slot order, a cell spanning several slots once (a :class:`SpanCell` that says
 how many), and, after the row's first printed cell, a *continued* cell for each slot that a
 cell of a row above covers: the assembler decides what a span means for the template. Covered
 slots before a row's first printed cell are the label columns beside it (a group label such as
@@ -28,7 +29,7 @@ from typing import Final, NamedTuple
 from govinfo.errors import ReadError
 from govinfo.formats._document import Cell, CellDocument, Paragraph, SpanCell
 
-__all__ = ["MAX_COLUMNS", "MAX_SLOTS", "Builder", "RawCell", "span_number"]
+__all__ = ["MAX_COLUMNS", "MAX_SLOTS", "Builder", "Lines", "RawCell", "join_lines", "span_number"]
 
 MAX_COLUMNS: Final = 1000
 """The largest column span read (the HTML standard's limit); larger ones are clamped."""
@@ -36,6 +37,7 @@ MAX_SLOTS: Final = 100_000
 """The most slots a table may lay out (rows times columns); a report's largest has 280."""
 
 _LEADING_DIGITS: Final = re.compile(r"\s*([0-9]+)")
+_SPACES: Final = re.compile(r"[ \t\n\r\f\xa0\u3000]+")
 
 
 def span_number(value: str | None, *, zero: bool = False) -> int:
@@ -53,6 +55,47 @@ def span_number(value: str | None, *, zero: bool = False) -> int:
     return min(int(digits[:7]), 10**7)
 
 
+def _cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
+def join_lines(lines: list[str]) -> str:
+    """Lines of one cell or paragraph as one text: no space between two Chinese characters,
+    one space otherwise."""
+    out = ""
+    for line in lines:
+        if out and not (_cjk(out[-1]) and _cjk(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+class Lines:
+    """Text gathered into lines, as a structured format lays it out: runs of whitespace (the
+    no-break and the ideographic space too) are one space, and a line is stripped."""
+
+    __slots__ = ("done", "parts")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.done: list[str] = []
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+
+    def end(self) -> None:
+        if self.parts:
+            line = _SPACES.sub(" ", "".join(self.parts)).strip()
+            self.parts = []
+            if line:
+                self.done.append(line)
+
+    def take(self) -> list[str]:
+        self.end()
+        done, self.done = self.done, []
+        return done
+
+
 class RawCell(NamedTuple):
     """A table cell as the front-end read it."""
 
@@ -64,6 +107,10 @@ class RawCell(NamedTuple):
     element: tuple[str, str] = ("", "")
     """Where it is in the file, in two parts to be joined (an XPath for HTML: the table's
     path, shared by its cells, and the rest)."""
+    before: int = 0
+    """Empty slots of the grid before the cell that no cell prints (Word's ``w:gridBefore``,
+    for a row that starts further right): the cell starts that many slots on (at most
+    :data:`MAX_COLUMNS`)."""
 
 
 class Builder:
@@ -107,6 +154,7 @@ class Builder:
             laid: list[tuple[int, Cell]] = []
             column, k = 0, 0
             for raw in row:
+                column += min(max(raw.before, 0), MAX_COLUMNS)
                 while k < covering and above[k][0] <= column:  # skip slots covered from above
                     column = max(column, above[k][0] + above[k][1])
                     k += 1
