@@ -473,10 +473,16 @@ def test_every_encoding_gives_the_same_report(encode, encoding):
 # --- hostile pages ----------------------------------------------------------------------
 
 
-def test_deep_nesting_is_read_without_recursion():
+def test_deep_nesting_is_an_error_before_parsing():
     body = "<div>" * 50_000 + "<p>一、总体情况</p>" + "</div>" * 50_000
-    result = govinfo.read(page(NAME, body).encode(), kind="html")
-    assert result.diagnostics  # no sections: errors, not a crash
+    with pytest.raises(ReadError, match="nested more than 4,096 deep"):
+        govinfo.read(page(NAME, body).encode(), kind="html")
+    # Elements whose end tag may be left out do not count: a long page of them reads.
+    shallow = article(NAME) + "<p>附注" * 5000 + "<table>" + "<tr><td>注" * 3000 + "</table>"
+    assert tables(read_page(NAME, shallow).report) == tables(read_page(NAME).report)
+    # Nor does a deep page that is nested only as deep as the bound.
+    body = "<div>" * 4000 + article(NAME) + "</div>" * 4000
+    assert tables(read_page(NAME, body).report) == tables(read_page(NAME).report)
 
 
 def test_huge_spans_are_an_error_naming_the_table():

@@ -2,19 +2,22 @@
 
 The page, decoded by the pipeline, is parsed by selectolax's Lexbor engine (the HTML standard's
 tree building, so missing end tags, missing ``<tbody>``, stray tags and a ``<td>`` before the
-first ``<tr>`` build the tree a browser builds). Then, in one walk of the tree:
+first ``<tr>`` build the tree a browser builds). Then:
 
-- what is never content is skipped: ``<head>``, scripts, styles, forms, navigation, headers,
-  footers, frames, and elements whose class or id names share buttons or breadcrumbs;
+- what is never content is skipped (not removed, so every XPath names the page as
+  published): ``<head>``, scripts, styles, form controls, navigation, headers, footers,
+  frames, and elements whose class or id names share buttons, breadcrumbs or toolbars;
 - text is read as a browser lays it out: runs of whitespace (``&nbsp;`` and the ideographic
   space too) are one space, inline elements join without a space, and a block element or a
-  ``<br>`` ends a line; lines of one cell or paragraph join without a space between two
-  Chinese characters (自/然/人 is 自然人) and with one otherwise;
+  ``<br>`` ends a line; the lines of one cell join without a space between two Chinese
+  characters (自/然/人 is 自然人) and with one otherwise. A cell with no line end inside
+  (most: one ``<p>``) gets its text from the parser in one call; the others, found by one
+  query of the whole page, node by node;
 - every line outside tables is a paragraph; every ``<table>`` is a table, its rows its
   ``<tr>``, their cells ``<td>`` and ``<th>`` (header cells) with their spans (read
   leniently, see :func:`~govinfo.formats._tables.span_number`). A table inside a cell is part
-  of that cell's text, unless its table is a layout table (one cell a row), whose cells are
-  read as the page around it.
+  of that cell's text, unless the outer table is a layout table (one cell a row), whose cells
+  are read as the page around it.
 
 The report is the smallest element that holds every section heading found (一、总体情况 …): what
 lies outside it is page chrome. From the chrome, the page's title (``<h1>``, else ``<title>``)
@@ -30,40 +33,47 @@ from typing import TYPE_CHECKING, Final
 from govinfo.errors import ReadError
 from govinfo.formats._assemble import is_date_line, is_heading, title_metadata
 from govinfo.formats._document import CellDocument, Paragraph
-from govinfo.formats._tables import Builder, Lines, RawCell, join_lines, span_number
+from govinfo.formats._tables import Builder, Lines, RawCell, collapse, join_lines, span_number
 from govinfo.template import SECTIONS
 
 if TYPE_CHECKING:
-    from selectolax.lexbor import LexborNode
+    from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-__all__ = ["document"]
+__all__ = ["MAX_DEPTH", "document"]
 
-_SKIPPED: Final = frozenset(
+# What is never content. (Not <form>: some sites wrap the whole page in one.)
+_CHROME: Final = ", ".join(
     [
-        "head",
-        "script",
-        "style",
-        "noscript",
-        "template",
-        "iframe",
-        "frame",
-        "frameset",
-        "object",
-        "embed",
-        "svg",
-        "canvas",
-        "nav",
-        "header",
-        "footer",
-        "aside",
-        "form",
-        "button",
-        "select",
-        "textarea",
-        "input",
-        "map",
-        "audio",
-        "video",
+        *[
+            "head",
+            "script",
+            "style",
+            "noscript",
+            "template",
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "svg",
+            "canvas",
+            "nav",
+            "header",
+            "footer",
+            "aside",
+            "button",
+            "select",
+            "textarea",
+            "input",
+            "map",
+            "audio",
+            "video",
+        ],
+        *(
+            f"[{attribute}*={word} i]"
+            for word in ("share", "crumb", "toolbar", "jiathis")
+            for attribute in ("class", "id")
+        ),
     ]
 )
 _BLOCKS: Final = frozenset(
@@ -100,162 +110,80 @@ _BLOCKS: Final = frozenset(
         "tfoot",
         "body",
         "html",
+        "form",
     ]
 )
 _CELLS: Final = frozenset(("td", "th"))
-_CHROME: Final = re.compile(r"share|breadcrumb|crumb|bdshare|jiathis|toolbar", re.IGNORECASE)
+_ROW_GROUPS: Final = frozenset(("thead", "tbody", "tfoot"))
 _PUBLISHED: Final = re.compile(r"(?:发布时间|发布日期|成文日期|公开日期)\s*[:：]?\s*(\S+)")
-_DEPTH: Final = 2000
-"""Elements nested deeper than this are read as text, without their structure: no report
-nests so deep, and a hostile page must not cost more than its size."""
+
+MAX_DEPTH: Final = 4096
+"""Elements may nest at most this deep: no report comes near it, and the parser's time grows
+with the square of the depth (100 KB of nested ``<div>`` take it a quarter of a second)."""
+_TAG: Final = re.compile(r"<(/?)([A-Za-z][^\s/>]*)")
+# Elements whose end tag may be left out, and void ones: they do not deepen a real page.
+_SHALLOW: Final = frozenset(
+    [
+        "p",
+        "li",
+        "dt",
+        "dd",
+        "td",
+        "th",
+        "tr",
+        "tbody",
+        "thead",
+        "tfoot",
+        "option",
+        "optgroup",
+        "colgroup",
+        "caption",
+        "rb",
+        "rt",
+        "rp",
+        "html",
+        "head",
+        "body",
+        "br",
+        "img",
+        "hr",
+        "meta",
+        "link",
+        "input",
+        "col",
+        "area",
+        "base",
+        "embed",
+        "param",
+        "source",
+        "track",
+        "wbr",
+    ]
+)
 
 
-def _skipped(node: LexborNode, tag: str) -> bool:
-    if tag in _SKIPPED:
-        return True
-    attributes = node.attributes
-    marks = (attributes.get("class") or "") + " " + (attributes.get("id") or "")
-    return bool(marks.strip()) and _CHROME.search(marks) is not None
-
-
-def _children(node: LexborNode) -> list[LexborNode]:
-    out = []
-    child = node.first_child
-    while child is not None:
-        out.append(child)
-        child = child.next
-    return out
-
-
-def _indexed(children: list[LexborNode], base: str) -> list[tuple[LexborNode, str]]:
-    """The element children with their XPaths."""
-    counts: dict[str, int] = {}
-    out = []
-    for child in children:
-        tag = child.tag
-        if tag and tag[0] != "-":
-            counts[tag] = counts.get(tag, 0) + 1
-            out.append((child, f"{base}/{tag}[{counts[tag]}]"))
-        elif tag == "-text":
-            out.append((child, ""))
-    return out
-
-
-class _Reader:
-    def __init__(self) -> None:
-        self.builder = Builder("html")
-        self.lines = Lines()
-        self.line_path = ""
-        self.spans: dict[int, tuple[int, int]] = {}  # element id -> its paragraphs [start, end)
-
-    # --- prose
-
-    def flush(self) -> None:
-        for line in self.lines.take():
-            self.builder.prose(line, (self.line_path, ""))
-
-    def walk(self, root: LexborNode, path: str) -> None:
-        """Read ``root``'s content: prose and tables, in order."""
-        # A stack of (node, path, entering); an exit marker closes a block.
-        stack: list[tuple[LexborNode, str, int]] = [(root, path, 1)]
-        open_ids: list[int] = []
-        while stack:
-            node, where, entering = stack.pop()
-            if not entering:
-                if node.tag in _BLOCKS:
-                    self.flush()
-                ident = node.mem_id
-                start = self.spans.get(ident, (0, 0))[0]
-                self.spans[ident] = (start, len(self.builder.paragraphs))
-                open_ids.pop()
-                continue
-            tag = node.tag
-            if tag == "-text":
-                text = node.text_content
-                if text:
-                    self.lines.add(text)
-                continue
-            if not tag or tag[0] == "-" or _skipped(node, tag):
-                continue
-            if tag == "br":
-                self.lines.end()
-                continue
-            if tag in _BLOCKS:
-                self.flush()
-                self.line_path = where
-            if tag == "table" and not _is_layout(node):
-                self.flush()
-                self.table(node, where)
-                continue
-            if len(open_ids) >= _DEPTH:
-                text = node.text(deep=True, separator="")
-                if text:
-                    self.lines.add(text)
-                continue
-            self.spans[node.mem_id] = (len(self.builder.paragraphs), -1)
-            open_ids.append(node.mem_id)
-            stack.append((node, where, 0))
-            for child, child_path in reversed(_indexed(_children(node), where)):
-                stack.append((child, child_path, 1))
-        self.flush()
-
-    # --- tables
-
-    def table(self, table: LexborNode, path: str) -> None:
-        rows: list[list[RawCell]] = []
-        for row, row_path in _rows(table, path):
-            cells = []
-            for cell, cell_path in _indexed(_children(row), row_path):
-                tag = cell.tag
-                if tag not in _CELLS:
-                    continue
-                attributes = cell.attributes
-                cells.append(
-                    RawCell(
-                        _cell_text(cell),
-                        rows=span_number(attributes.get("rowspan"), zero=True),
-                        columns=span_number(attributes.get("colspan")),
-                        header=tag == "th",
-                        element=(path, cell_path[len(path) :]),
-                    )
+def _check_depth(text: str) -> None:
+    """Raise :class:`ReadError` for a page nested deeper than :data:`MAX_DEPTH`."""
+    depth = 0
+    for found in _TAG.finditer(text):
+        if found.group(2).lower() in _SHALLOW:
+            continue
+        if found.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ReadError(
+                    f"expected a report page, found elements nested more than {MAX_DEPTH:,} "
+                    f"deep (at character {found.start():,})"
                 )
-            rows.append(cells)
-        self.builder.table(rows)
 
 
-def _rows(table: LexborNode, path: str) -> list[tuple[LexborNode, str]]:
-    """The rows of ``table`` (not of tables inside it), in order, with their XPaths."""
-    out = []
-    for child, child_path in _indexed(_children(table), path):
-        tag = child.tag
-        if tag == "tr":
-            out.append((child, child_path))
-        elif tag in ("thead", "tbody", "tfoot"):
-            out.extend(
-                (row, row_path)
-                for row, row_path in _indexed(_children(child), child_path)
-                if row.tag == "tr"
-            )
-    return out
-
-
-def _is_layout(table: LexborNode) -> bool:
-    """A table used for layout: no row has more than one cell, and a cell holds a table."""
-    rows = _rows(table, "")
-    if not rows:
-        return False
-    for row, _ in rows:
-        if sum(1 for c in _children(row) if c.tag in _CELLS) > 1:
-            return False
-    return table.css_first("td table, th table") is not None
-
-
-def _cell_text(cell: LexborNode) -> str:
-    """The text of a cell: its lines (a ``<br>``, a block, a nested table's rows and cells
-    end one) joined by :func:`join_lines`."""
+def _cell_lines(cell: LexborNode, chrome: set[int]) -> str:
+    """The text of a cell that has line ends in it (see :func:`_complex_cells`): its lines,
+    ended by ``<br>``, blocks and a nested table's cells, joined by :func:`join_lines`."""
     lines = Lines()
-    stack = [cell]
-    depth_left = _DEPTH
+    stack: list[LexborNode | None] = [cell]
     while stack:
         node = stack.pop()
         if node is None:  # the end of a block
@@ -263,41 +191,213 @@ def _cell_text(cell: LexborNode) -> str:
             continue
         tag = node.tag
         if tag == "-text":
-            text = node.text_content
-            if text:
-                lines.add(text)
+            lines.add(node.text_content or "")
+        elif not tag or tag[0] == "-" or node.mem_id in chrome:
             continue
-        if not tag or tag[0] == "-" or _skipped(node, tag):
-            continue
-        if tag == "br":
+        elif tag == "br":
             lines.end()
-            continue
-        block = tag in _BLOCKS or (tag in _CELLS and node is not cell)
-        if block:
-            lines.end()
-            stack.append(None)  # type: ignore[arg-type]
-        depth_left -= 1
-        if depth_left <= 0:
-            lines.add(node.text(deep=True, separator=""))
-            continue
-        stack.extend(reversed(_children(node)))
+        else:
+            if node is not cell and (tag in _BLOCKS or tag in _CELLS):
+                lines.end()
+                stack.append(None)
+            stack.extend(reversed([c for c, _, _ in _children(node, "")]))
     parts = lines.take()
     return join_lines(parts) if parts else ""
 
 
+# What makes a cell's text more than its text nodes run together: a line end inside it.
+_LINE_ENDING: Final = ", ".join(
+    f"{cell} {inner}"
+    for cell in ("td", "th")
+    for inner in ("br", "table", "li", "p ~ *", "div ~ *", "* ~ p", "* ~ div")
+)
+
+
+def _complex_cells(tree: LexborHTMLParser, chrome: list[LexborNode]) -> set[int]:
+    """The cells (by ``mem_id``) whose text has a line end in it (a ``<br>``, a second block,
+    a list, a nested table) or chrome: read node by node. Every other cell's text is its text
+    nodes run together, which the parser gives in one call."""
+    out: set[int] = set()
+    for found in [*tree.css(_LINE_ENDING), *chrome]:
+        node = found.parent
+        while node is not None and node.tag not in _CELLS:
+            node = node.parent
+        while node is not None:  # every cell around it (a nested table's, and its table's)
+            if node.tag in _CELLS:
+                out.add(node.mem_id)
+            node = node.parent
+    return out
+
+
+def _holders(nodes: list[LexborNode]) -> set[int]:
+    """The elements that hold one of ``nodes`` (a table, or chrome), by ``mem_id``: the walk
+    goes into these and reads every other element's text whole."""
+    out: set[int] = set()
+    for found in nodes:
+        node = found.parent
+        while node is not None and node.mem_id not in out:
+            out.add(node.mem_id)
+            node = node.parent
+    return out
+
+
+class _Reader:
+    def __init__(
+        self,
+        holders: set[int],
+        layouts: set[int],
+        chrome: set[int],
+        complex_cells: set[int],
+        spanned: dict[int, tuple[int, int]],
+        builder: Builder,
+    ) -> None:
+        self.builder = builder
+        self.chrome = chrome
+        self.layouts = layouts
+        """The tables that hold a table: a layout table among them is read as the page."""
+        self.complex = complex_cells
+        self.spanned = spanned
+        """The spans of each cell that has a span attribute, by ``mem_id``: (rows, columns)."""
+        self.lines = Lines()
+        self.line_path = ""
+        self.holders = holders
+        self.spans: dict[int, tuple[int, int]] = {}  # element id -> its paragraphs [start, end)
+
+    def add(self, text: str) -> None:
+        self.lines.add(text)
+
+    def flush(self) -> None:
+        for line in self.lines.take():
+            self.builder.prose(line, (self.line_path, ""))
+
+    def walk(self, root: LexborNode, path: str) -> None:
+        """Read ``root``'s content, prose and tables, in order: into each element that holds a
+        table, and every other element's text whole."""
+        # Work: (node, its path, the path to return to after it, or None for a node to read).
+        stack: list[tuple[LexborNode, str, str | None]] = [(root, path, None)]
+        paragraphs = self.builder.paragraphs
+        holders, spans = self.holders, self.spans
+        while stack:
+            node, where, back = stack.pop()
+            if back is not None:  # the end of an element walked into
+                if node.tag in _BLOCKS:
+                    self.flush()
+                spans[node.mem_id] = (spans[node.mem_id][0], len(paragraphs))
+                self.line_path = back
+                continue
+            tag = node.tag
+            if tag == "-text":
+                self.add(node.text_content or "")
+            elif node.mem_id in self.chrome:
+                continue
+            elif tag == "br":
+                self.lines.end()
+            elif tag == "table" and not (node.mem_id in self.layouts and _is_layout(node)):
+                self.flush()
+                self.table(node, where)
+            elif tag in _BLOCKS or node.mem_id in holders:
+                if tag in _BLOCKS:
+                    self.flush()
+                outer, self.line_path = self.line_path, where
+                spans[node.mem_id] = (len(paragraphs), -1)
+                stack.append((node, where, outer))
+                stack.extend(reversed(_children(node, where)))
+            else:  # an inline element with nothing but text inside: its text, at once
+                self.add(node.text(deep=True, separator=""))
+        self.flush()
+
+    def table(self, table: LexborNode, path: str) -> None:
+        rows: list[list[RawCell]] = []
+        complex_cells, spans, chrome = self.complex, self.spanned, self.chrome
+        for row, row_path in _rows(table, path):
+            cells = []
+            counts = {"td": 0, "th": 0}
+            cell = row.first_child
+            while cell is not None:
+                tag = cell.tag
+                if tag in _CELLS:
+                    counts[tag] = n = counts[tag] + 1
+                    ident = cell.mem_id
+                    text = (
+                        _cell_lines(cell, chrome)
+                        if ident in complex_cells
+                        else collapse(cell.text(deep=True, separator=""))
+                    )
+                    height, width = spans.get(ident, (1, 1))
+                    element = (path, f"{row_path}/{tag}[{n}]")
+                    cells.append(RawCell(text, height, width, tag == "th", element))
+                cell = cell.next
+            rows.append(cells)
+        self.builder.table(rows)
+
+
+def _children(node: LexborNode, path: str) -> list[tuple[LexborNode, str, None]]:
+    """The element and text children of ``node``, each with its XPath."""
+    out: list[tuple[LexborNode, str, None]] = []
+    counts: dict[str, int] = {}
+    child = node.first_child
+    while child is not None:
+        tag = child.tag
+        if tag == "-text":
+            out.append((child, "", None))
+        elif tag and tag[0] != "-":
+            counts[tag] = n = counts.get(tag, 0) + 1
+            out.append((child, f"{path}/{tag}[{n}]", None))
+        child = child.next
+    return out
+
+
+def _rows(table: LexborNode, path: str) -> list[tuple[LexborNode, str]]:
+    """The rows of ``table`` (not of tables inside it), in order, with their XPaths relative
+    to the table's."""
+    out = []
+    for child, child_path, _ in _children(table, ""):
+        tag = child.tag
+        if tag == "tr":
+            out.append((child, child_path))
+        elif tag in _ROW_GROUPS:
+            out.extend((r, p) for r, p, _ in _children(child, child_path) if r.tag == "tr")
+    return out
+
+
+def _is_layout(table: LexborNode) -> bool:
+    """A table used for layout: no row has more than one cell (and it holds a table)."""
+    rows = _rows(table, "")
+    return bool(rows) and all(
+        sum(1 for c, _, _ in _children(row, "") if c.tag in _CELLS) <= 1 for row, _ in rows
+    )
+
+
 def document(text: str) -> CellDocument:
-    """The document of a decoded HTML page."""
-    try:
-        from selectolax.lexbor import LexborHTMLParser
-    except ImportError:  # pragma: no cover - a core dependency
-        raise ReadError("reading HTML needs selectolax: pip install selectolax") from None
+    """The document of a decoded HTML page. Raises :class:`ReadError` for a page nested deeper
+    than :data:`MAX_DEPTH` or a table of too many cells."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    if text.count("<") > MAX_DEPTH:  # fewer tags cannot nest deeper
+        _check_depth(text)
     tree = LexborHTMLParser(text)
+    built = Builder("html")
+    page_title = _page_title(tree, built)
+    # Chrome is skipped, not removed: every XPath names the element of the page as published.
+    chrome = tree.css(_CHROME)
     root = tree.root
-    if root is None:
-        return Builder("html").document()
-    reader = _Reader()
-    reader.walk(root, "/html")
-    built = reader.builder
+    tables = tree.css("table")
+    reader = _Reader(
+        _holders([*tables, *tree.css("br"), *chrome]),
+        _holders(tables),
+        {n.mem_id for n in chrome},
+        _complex_cells(tree, chrome),
+        {
+            cell.mem_id: (
+                span_number(cell.attributes.get("rowspan"), zero=True),
+                span_number(cell.attributes.get("colspan")),
+            )
+            for cell in tree.css("td[rowspan], td[colspan], th[rowspan], th[colspan]")
+        },
+        built,
+    )
+    if root is not None:
+        reader.walk(root, "/html")
     paragraphs = built.paragraphs
     inside = _report_range(reader, paragraphs)
     doc = built.document()
@@ -306,7 +406,7 @@ def document(text: str) -> CellDocument:
         outside = paragraphs[:start] + paragraphs[end:]
         doc.paragraphs = paragraphs[start:end]
         doc.page_date = next(filter(None, map(_published, outside)), None)
-    doc.page_title = _page_title(tree, built)
+    doc.page_title = page_title
     return doc
 
 

@@ -29,7 +29,16 @@ from typing import Final, NamedTuple
 from govinfo.errors import ReadError
 from govinfo.formats._document import Cell, CellDocument, Paragraph, SpanCell
 
-__all__ = ["MAX_COLUMNS", "MAX_SLOTS", "Builder", "Lines", "RawCell", "join_lines", "span_number"]
+__all__ = [
+    "MAX_COLUMNS",
+    "MAX_SLOTS",
+    "Builder",
+    "Lines",
+    "RawCell",
+    "collapse",
+    "join_lines",
+    "span_number",
+]
 
 MAX_COLUMNS: Final = 1000
 """The largest column span read (the HTML standard's limit); larger ones are clamped."""
@@ -70,6 +79,12 @@ def join_lines(lines: list[str]) -> str:
     return out
 
 
+def collapse(text: str) -> str:
+    """``text`` with each run of whitespace (the no-break and the ideographic space too) one
+    space, stripped."""
+    return _SPACES.sub(" ", text).strip()
+
+
 class Lines:
     """Text gathered into lines, as a structured format lays it out: runs of whitespace (the
     no-break and the ideographic space too) are one space, and a line is stripped."""
@@ -85,7 +100,7 @@ class Lines:
 
     def end(self) -> None:
         if self.parts:
-            line = _SPACES.sub(" ", "".join(self.parts)).strip()
+            line = collapse("".join(self.parts))
             self.parts = []
             if line:
                 self.done.append(line)
@@ -145,6 +160,7 @@ class Builder:
         table of more than :data:`MAX_SLOTS` slots."""
         self.tables += 1
         number, count = self.tables, len(rows)
+        places, paths = self.places, self.paths
         # Cells of rows above that still cover slots: (first slot, width, last row, cell).
         above: list[tuple[int, int, int, Cell]] = []
         slots = 0
@@ -153,19 +169,22 @@ class Builder:
             covering = len(above)
             laid: list[tuple[int, Cell]] = []
             column, k = 0, 0
-            for raw in row:
-                column += min(max(raw.before, 0), MAX_COLUMNS)
+            for text, rows_, columns, header, element, before in row:
+                if before:
+                    column += min(max(before, 0), MAX_COLUMNS)
                 while k < covering and above[k][0] <= column:  # skip slots covered from above
                     column = max(column, above[k][0] + above[k][1])
                     k += 1
-                width = min(max(raw.columns, 1), MAX_COLUMNS)
-                height = raw.rows if 0 < raw.rows <= count - r else count - r
-                at = self.place(number, r + 1, column + 1, raw.element)
+                width = min(max(columns, 1), MAX_COLUMNS)
+                height = rows_ if 0 < rows_ <= count - r else count - r
+                at = len(places)  # self.place(), inline: this runs for every cell
+                places.append((number, r + 1, column + 1))
+                paths.append(element)
                 cell: Cell
                 if width == 1 and height == 1:
-                    cell = Cell(raw.text, at, explicit=True, header=raw.header)
+                    cell = Cell(text, at, explicit=True, header=header)
                 else:
-                    cell = SpanCell(raw.text, at, columns=width, rows=height, header=raw.header)
+                    cell = SpanCell(text, at, columns=width, rows=height, header=header)
                 laid.append((column, cell))
                 if height > 1:
                     above.append((column, width, r + height - 1, cell))
