@@ -505,3 +505,20 @@ def test_money_with_many_decimals_and_amounts_with_their_unit():
         Decimal("38518699.09"), govinfo.Unit.YUAN
     )
     assert read_page(NAME).report.disclosure.blocks[-1].cells[0][0] == Decimal("4166.214619")
+
+
+def test_a_cell_of_two_blocks_is_two_lines():
+    """Two paragraphs in one cell are two lines: digits in them are two numbers, an error,
+    never one number run together."""
+    source = article(NAME)
+    start = source.index("规章")
+    row_end = source.index("</tr>", start)
+    row = source[start:row_end]
+    td = re.findall(r"<td[^>]*>.*?</td>", row, flags=re.S)[0]
+    changed = row.replace(td, "<td><p>1</p><p>0</p></td>", 1)
+    result = read_page(NAME, source[:start] + changed + source[row_end:])
+    assert result.report.disclosure.blocks[0].cells[0][0] is UNREAD
+    assert any("1 0" in d.message for d in result.errors)
+    # Chinese fragments of one label join without a space.
+    label = source.replace("行政强制", "<p>行政</p><p>强制</p>", 1)
+    assert tables(read_page(NAME, label).report) == tables(read_page(NAME).report)

@@ -42,40 +42,17 @@ if TYPE_CHECKING:
 __all__ = ["MAX_DEPTH", "document"]
 
 # What is never content. (Not <form>: some sites wrap the whole page in one.)
-_CHROME: Final = ", ".join(
-    [
-        *[
-            "head",
-            "script",
-            "style",
-            "noscript",
-            "template",
-            "iframe",
-            "frame",
-            "frameset",
-            "object",
-            "embed",
-            "svg",
-            "canvas",
-            "nav",
-            "header",
-            "footer",
-            "aside",
-            "button",
-            "select",
-            "textarea",
-            "input",
-            "map",
-            "audio",
-            "video",
-        ],
-        *(
-            f"[{attribute}*={word} i]"
-            for word in ("share", "crumb", "toolbar", "jiathis")
-            for attribute in ("class", "id")
-        ),
-    ]
+_CHROME_TAGS: Final = (
+    "head, script, style, noscript, template, iframe, frame, frameset, object, embed, svg, "
+    "canvas, nav, header, footer, aside, button, select, textarea, input, map, audio, video"
 )
+_CHROME_WORDS: Final = ("share", "crumb", "toolbar", "jiathis")
+_CHROME_MARKS: Final = ", ".join(
+    f"[{attribute}*={word} i]" for word in _CHROME_WORDS for attribute in ("class", "id")
+)
+# Whether a page may have an element of those classes or ids (most have none: the query for
+# them is the slowest of all).
+_MAY_HAVE_MARKS: Final = re.compile("|".join(_CHROME_WORDS), re.IGNORECASE)
 _BLOCKS: Final = frozenset(
     [
         "p",
@@ -205,12 +182,22 @@ def _cell_lines(cell: LexborNode, chrome: set[int]) -> str:
     return join_lines(parts) if parts else ""
 
 
-# What makes a cell's text more than its text nodes run together: a line end inside it.
+# What makes a cell's text more than its text nodes run together: a line end inside it (so
+# are two blocks among its children: _blocks_in).
 _LINE_ENDING: Final = ", ".join(
-    f"{cell} {inner}"
-    for cell in ("td", "th")
-    for inner in ("br", "table", "li", "p ~ *", "div ~ *", "* ~ p", "* ~ div")
+    f"{cell} {inner}" for cell in ("td", "th") for inner in ("br", "table", "li")
 )
+
+
+def _blocks_in(cell: LexborNode) -> int:
+    """How many of a cell's children are blocks (two blocks are two lines)."""
+    count = 0
+    child = cell.first_child
+    while child is not None:
+        if child.tag in _BLOCKS:
+            count += 1
+        child = child.next
+    return count
 
 
 def _complex_cells(tree: LexborHTMLParser, chrome: list[LexborNode]) -> set[int]:
@@ -320,7 +307,7 @@ class _Reader:
                     ident = cell.mem_id
                     text = (
                         _cell_lines(cell, chrome)
-                        if ident in complex_cells
+                        if ident in complex_cells or _blocks_in(cell) > 1
                         else collapse(cell.text(deep=True, separator=""))
                     )
                     height, width = spans.get(ident, (1, 1))
@@ -379,7 +366,9 @@ def document(text: str) -> CellDocument:
     built = Builder("html")
     page_title = _page_title(tree, built)
     # Chrome is skipped, not removed: every XPath names the element of the page as published.
-    chrome = tree.css(_CHROME)
+    chrome = tree.css(_CHROME_TAGS)
+    if _MAY_HAVE_MARKS.search(text):
+        chrome += tree.css(_CHROME_MARKS)
     root = tree.root
     tables = tree.css("table")
     reader = _Reader(
