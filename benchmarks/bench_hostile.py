@@ -15,9 +15,11 @@ and peak memory at most 100 bytes per input byte. Not a test: the table goes in 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import subprocess
 import sys
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -47,7 +49,22 @@ def _at(marker: str, insert: Callable[[int], str]) -> Callable[[int], str]:
     return make
 
 
-SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
+def _zip_bomb(size: int) -> bytes:
+    """A .docx of about ``size`` bytes whose document.xml unpacks to a thousand times that."""
+    out = io.BytesIO()
+    chunk = b"0" * 1_000_000
+    with (
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("word/document.xml", "w", force_zip64=True) as part,
+    ):
+        part.write(b'<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>')
+        for _ in range(max(1, size // 1000)):
+            part.write(chunk)
+        part.write(b"</w:t></w:r></w:p></w:body></w:document>")
+    return out.getvalue()
+
+
+SHAPES: dict[str, tuple[str, Callable[[int], str | bytes]]] = {
     "numbers before table 3's rows, a line each": (
         "text",
         _at(HEADING_3, lambda n: _fill("7\n", n)),
@@ -77,6 +94,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
         "html",
         lambda n: PAGE.replace("<tr", _fill("<tr><td>7</td><td>1</td></tr>", n) + "<tr", 1),
     ),
+    "Word: a ZIP bomb": ("docx", _zip_bomb),
     "JSON: many paragraphs": (
         "json",
         lambda n: JSON.replace('"preamble": [', '"preamble": [' + _fill('"段落",', n), 1),
@@ -95,11 +113,12 @@ WORKER = r"""
 import json, sys, time, tracemalloc
 import govinfo
 kind, path = sys.argv[1], sys.argv[2]
-data = open(path, encoding="utf-8").read()
+data = open(path, "rb").read() if kind == "docx" else open(path, encoding="utf-8").read()
 read = {
     "text": govinfo.read_text,
     "json": govinfo.from_json,
     "html": lambda d: govinfo.read(d.encode(), kind="html"),
+    "docx": lambda d: govinfo.read(d, kind="docx"),
 }[kind]
 def once():
     try:
@@ -117,9 +136,12 @@ print(json.dumps({"seconds": seconds, "peak_bytes": peak}))
 """
 
 
-def _measure(kind: str, text: str, folder: Path) -> dict[str, float]:
+def _measure(kind: str, text: str | bytes, folder: Path) -> dict[str, float]:
     path = folder / "input"
-    path.write_text(text, encoding="utf-8")
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
     out = subprocess.run(
         [sys.executable, "-c", WORKER, kind, str(path)],
         check=True,
@@ -153,7 +175,8 @@ def main() -> None:
             for size in sizes:
                 text = make(size)
                 measured = _measure(kind, text, Path(temp))
-                per_byte = measured["peak_bytes"] / len(text.encode())
+                size_read = len(text) if isinstance(text, bytes) else len(text.encode())
+                per_byte = measured["peak_bytes"] / size_read
                 times.append(measured["seconds"])
                 cells.append(f"{measured['seconds']:.3f}, {per_byte:.0f}")
             ratio = times[-1] / times[-2] if len(times) > 1 and times[-2] > 0 else float("nan")

@@ -183,21 +183,23 @@ def _cell_lines(cell: LexborNode, chrome: set[int]) -> str:
 
 
 # What makes a cell's text more than its text nodes run together: a line end inside it (so
-# are two blocks among its children: _blocks_in).
+# are two blocks among its children: _two_blocks).
 _LINE_ENDING: Final = ", ".join(
     f"{cell} {inner}" for cell in ("td", "th") for inner in ("br", "table", "li")
 )
 
 
-def _blocks_in(cell: LexborNode) -> int:
-    """How many of a cell's children are blocks (two blocks are two lines)."""
-    count = 0
+def _two_blocks(cell: LexborNode) -> bool:
+    """Whether two of a cell's children are blocks (two lines)."""
     child = cell.first_child
+    if child is None or child.next is None:  # most cells: one paragraph
+        return False
+    count = 0
     while child is not None:
         if child.tag in _BLOCKS:
             count += 1
         child = child.next
-    return count
+    return count > 1
 
 
 def _complex_cells(tree: LexborHTMLParser, chrome: list[LexborNode]) -> set[int]:
@@ -250,16 +252,14 @@ class _Reader:
         self.holders = holders
         self.spans: dict[int, tuple[int, int]] = {}  # element id -> its paragraphs [start, end)
 
-    def add(self, text: str) -> None:
-        self.lines.add(text)
-
     def flush(self) -> None:
         for line in self.lines.take():
             self.builder.prose(line, (self.line_path, ""))
 
     def walk(self, root: LexborNode, path: str) -> None:
-        """Read ``root``'s content, prose and tables, in order: into each element that holds a
-        table, and every other element's text whole."""
+        """Read ``root``'s content, prose and tables, in order: into every block and every
+        element that holds a table, a ``<br>`` or chrome; any other (inline) element's text at
+        once."""
         # Work: (node, its path, the path to return to after it, or None for a node to read).
         stack: list[tuple[LexborNode, str, str | None]] = [(root, path, None)]
         paragraphs = self.builder.paragraphs
@@ -274,7 +274,7 @@ class _Reader:
                 continue
             tag = node.tag
             if tag == "-text":
-                self.add(node.text_content or "")
+                self.lines.add(node.text_content or "")
             elif node.mem_id in self.chrome:
                 continue
             elif tag == "br":
@@ -290,7 +290,7 @@ class _Reader:
                 stack.append((node, where, outer))
                 stack.extend(reversed(_children(node, where)))
             else:  # an inline element with nothing but text inside: its text, at once
-                self.add(node.text(deep=True, separator=""))
+                self.lines.add(node.text(deep=True, separator=""))
         self.flush()
 
     def table(self, table: LexborNode, path: str) -> None:
@@ -307,7 +307,7 @@ class _Reader:
                     ident = cell.mem_id
                     text = (
                         _cell_lines(cell, chrome)
-                        if ident in complex_cells or _blocks_in(cell) > 1
+                        if ident in complex_cells or _two_blocks(cell)
                         else collapse(cell.text(deep=True, separator=""))
                     )
                     height, width = spans.get(ident, (1, 1))

@@ -82,6 +82,8 @@ def join_lines(lines: list[str]) -> str:
 def collapse(text: str) -> str:
     """``text`` with each run of whitespace (the no-break and the ideographic space too) one
     space, stripped."""
+    if text.isalnum():  # most cells: a number, a word (no space can be in it)
+        return text
     return _SPACES.sub(" ", text).strip()
 
 
@@ -165,7 +167,8 @@ class Builder:
         above: list[tuple[int, int, int, Cell]] = []
         slots = 0
         for r, row in enumerate(rows):
-            above = sorted((a for a in above if a[2] >= r), key=lambda a: a[0])
+            if above:
+                above = sorted((a for a in above if a[2] >= r), key=lambda a: a[0])
             covering = len(above)
             laid: list[tuple[int, Cell]] = []
             column, k = 0, 0
@@ -175,8 +178,8 @@ class Builder:
                 while k < covering and above[k][0] <= column:  # skip slots covered from above
                     column = max(column, above[k][0] + above[k][1])
                     k += 1
-                width = min(max(columns, 1), MAX_COLUMNS)
-                height = rows_ if 0 < rows_ <= count - r else count - r
+                width = 1 if columns == 1 else min(max(columns, 1), MAX_COLUMNS)
+                height = 1 if rows_ == 1 else rows_ if 0 < rows_ <= count - r else count - r
                 at = len(places)  # self.place(), inline: this runs for every cell
                 places.append((number, r + 1, column + 1))
                 paths.append(element)
@@ -189,7 +192,7 @@ class Builder:
                 if height > 1:
                     above.append((column, width, r + height - 1, cell))
                 column += width
-            slots += max([column, *(a[0] + a[1] for a in above)])
+            slots += max([column, *(a[0] + a[1] for a in above)]) if above else column
             if slots > MAX_SLOTS:
                 raise ReadError(
                     f"{self.kind} table {number} spans more than {MAX_SLOTS:,} cells by its "
@@ -197,11 +200,12 @@ class Builder:
                 )
             if not laid:
                 continue  # a row wholly covered from above: nothing printed in it
-            first = laid[0][0]
-            for start, _, _, origin in above[:covering]:
-                if start > first:
-                    laid.append((start, _continued(origin)))
-            laid.sort(key=lambda x: x[0])
+            if covering:
+                first = laid[0][0]
+                for start, _, _, origin in above[:covering]:
+                    if start > first:
+                        laid.append((start, _continued(origin)))
+                laid.sort(key=lambda x: x[0])
             cells = [c for _, c in laid]
             text = " ".join(c.text for c in cells if c.text)
             if text:  # a row of empty cells separates, as a blank line does
