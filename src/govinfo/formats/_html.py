@@ -42,10 +42,36 @@ if TYPE_CHECKING:
 __all__ = ["MAX_DEPTH", "document"]
 
 # What is never content. (Not <form>: some sites wrap the whole page in one.)
-_CHROME_TAGS: Final = (
-    "head, script, style, noscript, template, iframe, frame, frameset, object, embed, svg, "
-    "canvas, nav, header, footer, aside, button, select, textarea, input, map, audio, video"
+_CHROME_TAGS: Final = frozenset(
+    [
+        "head",
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "svg",
+        "canvas",
+        "nav",
+        "header",
+        "footer",
+        "aside",
+        "button",
+        "select",
+        "textarea",
+        "input",
+        "map",
+        "audio",
+        "video",
+    ]
 )
+# The chrome elements that hold text: found by one query, so that an inline element or a cell
+# that holds one is read node by node (the others are skipped where the walk meets them).
+_CHROME_TEXT: Final = "head, script, style, noscript, template, textarea, select, button"
 _CHROME_WORDS: Final = ("share", "crumb", "toolbar", "jiathis")
 _CHROME_MARKS: Final = ", ".join(
     f"[{attribute}*={word} i]" for word in _CHROME_WORDS for attribute in ("class", "id")
@@ -91,6 +117,7 @@ _BLOCKS: Final = frozenset(
     ]
 )
 _CELLS: Final = frozenset(("td", "th"))
+new_tuple: Final = tuple.__new__
 _ROW_GROUPS: Final = frozenset(("thead", "tbody", "tfoot"))
 _PUBLISHED: Final = re.compile(r"(?:发布时间|发布日期|成文日期|公开日期)\s*[:：]?\s*(\S+)")
 
@@ -169,7 +196,7 @@ def _cell_lines(cell: LexborNode, chrome: set[int]) -> str:
         tag = node.tag
         if tag == "-text":
             lines.add(node.text_content or "")
-        elif not tag or tag[0] == "-" or node.mem_id in chrome:
+        elif not tag or tag[0] == "-" or tag in _CHROME_TAGS or node.mem_id in chrome:
             continue
         elif tag == "br":
             lines.end()
@@ -275,7 +302,7 @@ class _Reader:
             tag = node.tag
             if tag == "-text":
                 self.lines.add(node.text_content or "")
-            elif node.mem_id in self.chrome:
+            elif tag in _CHROME_TAGS or node.mem_id in self.chrome:
                 continue
             elif tag == "br":
                 self.lines.end()
@@ -299,8 +326,7 @@ class _Reader:
         for row, row_path in _rows(table, path):
             cells = []
             counts = {"td": 0, "th": 0}
-            cell = row.first_child
-            while cell is not None:
+            for cell in row.iter():  # element children only
                 tag = cell.tag
                 if tag in _CELLS:
                     counts[tag] = n = counts[tag] + 1
@@ -312,8 +338,8 @@ class _Reader:
                     )
                     height, width = spans.get(ident, (1, 1))
                     element = (path, f"{row_path}/{tag}[{n}]")
-                    cells.append(RawCell(text, height, width, tag == "th", element))
-                cell = cell.next
+                    # RawCell's fields, without its constructor's Python call (every cell).
+                    cells.append(new_tuple(RawCell, (text, height, width, tag == "th", element, 0)))
             rows.append(cells)
         self.builder.table(rows)
 
@@ -366,7 +392,7 @@ def document(text: str) -> CellDocument:
     built = Builder("html")
     page_title = _page_title(tree, built)
     # Chrome is skipped, not removed: every XPath names the element of the page as published.
-    chrome = tree.css(_CHROME_TAGS)
+    chrome = tree.css(_CHROME_TEXT)
     if _MAY_HAVE_MARKS.search(text):
         chrome += tree.css(_CHROME_MARKS)
     root = tree.root
