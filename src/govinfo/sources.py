@@ -44,7 +44,8 @@ class TextSource:
 @frozen(kw_only=True)
 class CellSource:
     """A cell of a table in a structured document (an HTML ``<td>``, a Word ``w:tc``): 1-based
-    table, row and column (the slot in the expanded grid), and the raw text read there."""
+    table, row and column (the slot in the expanded grid), and the raw text read there. A
+    paragraph outside tables is table 0, its number the row (``html paragraph 12``)."""
 
     kind: str
     """The format: ``html``, ``docx`` …"""
@@ -57,6 +58,8 @@ class CellSource:
     XPath of the element (``/html/body/div[1]/table[2]/tbody[1]/tr[5]/td[3]``)."""
 
     def __str__(self) -> str:
+        if self.table == 0:  # a paragraph outside tables: its number is ``row``
+            return f"{self.kind} paragraph {self.row}"
         return f"{self.kind} table {self.table}, row {self.row}, cell {self.column}"
 
 
