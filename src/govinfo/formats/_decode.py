@@ -79,7 +79,10 @@ def decode(data: bytes, *, name: str = "<input>") -> Decoded:
     """  # noqa: E501
     if not isinstance(data, bytes | bytearray | memoryview):
         raise UndecodableInput(name, f"expected bytes, found {type(data).__name__}")
-    decoded = _decide(bytes(data), name)
+    raw = bytes(data)
+    decoded = _decide(raw, name)
+    if decoded.encoding in _ASCII_SAFE and len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
+        return decoded  # no control byte, so no control character (a fast look at the bytes)
     _refuse_controls(decoded.text, name)
     return decoded
 
@@ -143,6 +146,10 @@ _BOMS = (
 # C0 controls other than \t \n \r and form feed (pdftotext separates pages with \f), and DEL:
 # text that decodes but holds these is binary data, not a report.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+# Encodings in which a byte below 0x80 only ever stands for that ASCII character (UTF-8; the
+# GB family, whose second bytes start at 0x30): in them a control byte is a control character.
+_ASCII_SAFE = frozenset(("utf-8", "gb18030"))
 
 
 def _refuse_controls(text: str, name: str) -> None:

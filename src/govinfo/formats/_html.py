@@ -407,7 +407,8 @@ def document(text: str) -> CellDocument:
                 span_number(cell.attributes.get("rowspan"), zero=True),
                 span_number(cell.attributes.get("colspan")),
             )
-            for cell in tree.css("td[rowspan], td[colspan], th[rowspan], th[colspan]")
+            for cell in tree.css("[rowspan], [colspan]")
+            if cell.tag in _CELLS
         },
         built,
     )

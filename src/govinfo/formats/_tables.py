@@ -170,7 +170,8 @@ class Builder:
             if above:
                 above = sorted((a for a in above if a[2] >= r), key=lambda a: a[0])
             covering = len(above)
-            laid: list[tuple[int, Cell]] = []
+            cells: list[Cell] = []
+            starts: list[int] = []  # the slot each cell starts at
             column, k = 0, 0
             for text, rows_, columns, header, element, before in row:
                 if before:
@@ -178,17 +179,18 @@ class Builder:
                 while k < covering and above[k][0] <= column:  # skip slots covered from above
                     column = max(column, above[k][0] + above[k][1])
                     k += 1
-                width = 1 if columns == 1 else min(max(columns, 1), MAX_COLUMNS)
-                height = 1 if rows_ == 1 else rows_ if 0 < rows_ <= count - r else count - r
                 at = len(places)  # self.place(), inline: this runs for every cell
                 places.append((number, r + 1, column + 1))
                 paths.append(element)
-                cell: Cell
-                if width == 1 and height == 1:
-                    cell = Cell(text, at, explicit=True, header=header)
-                else:
-                    cell = SpanCell(text, at, columns=width, rows=height, header=header)
-                laid.append((column, cell))
+                starts.append(column)
+                if rows_ == 1 and columns == 1:  # most cells
+                    cells.append(Cell(text, at, explicit=True, header=header))
+                    column += 1
+                    continue
+                width = min(max(columns, 1), MAX_COLUMNS)
+                height = rows_ if 0 < rows_ <= count - r else count - r
+                cell = SpanCell(text, at, columns=width, rows=height, header=header)
+                cells.append(cell)
                 if height > 1:
                     above.append((column, width, r + height - 1, cell))
                 column += width
@@ -198,16 +200,14 @@ class Builder:
                     f"{self.kind} table {number} spans more than {MAX_SLOTS:,} cells by its "
                     f"row {r + 1}: not a report's table"
                 )
-            if not laid:
+            if not cells:
                 continue  # a row wholly covered from above: nothing printed in it
             if covering:
-                first = laid[0][0]
-                for start, _, _, origin in above[:covering]:
-                    if start > first:
-                        laid.append((start, _continued(origin)))
+                laid = list(zip(starts, cells, strict=True))
+                laid += [(a[0], _continued(a[3])) for a in above[:covering] if a[0] > starts[0]]
                 laid.sort(key=lambda x: x[0])
-            cells = [c for _, c in laid]
-            text = " ".join(c.text for c in cells if c.text)
+                cells = [c for _, c in laid]
+            text = " ".join([c.text for c in cells if c.text])
             if text:  # a row of empty cells separates, as a blank line does
                 self.paragraphs.append(Paragraph(text, cells[0].at, cells))
 
