@@ -313,6 +313,9 @@ _WIDE = str.maketrans("０１２３４５６７８９，－", "0123456789,-")
 _INTEGER = re.compile(r"([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 
 
+_CHINESE = re.compile(r"负?[〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟廿卅]+")
+
+
 def _printed_integer(printed: str) -> int | None:
     """The integer ``printed`` says, read here without govinfo: digits (ASCII or full-width),
     an optional sign, thousands commas (None for more digits than Python reads)."""
@@ -332,6 +335,8 @@ def _printed_is(cell: object, kind: ColumnKind, printed: str, where: str) -> Non
         assert printed == cell.text, f"placeholder source: {where} is {cell!r}, printed {printed!r}"
     elif type(cell) is int:
         said = _printed_integer(printed)
+        if said is None and _CHINESE.fullmatch(printed.strip()):  # read with a note
+            said = numerals.parse_number(printed.strip())
         assert said == cell or known("count source", printed), (
             f"count source: {where} is {cell}, printed {_shown(printed)}"
         )

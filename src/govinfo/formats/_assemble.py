@@ -137,12 +137,31 @@ _PART: Final = re.compile(r"[（(]\s*[一二三四五六七八九十]+\s*[）)]"
 _UNITS: Final = "|".join(u.value for u in Unit)
 _DECIMAL: Final = re.compile(rf"[0-9,]+(?:\.[0-9]+)?(?:{_UNITS})?")
 _SIGNED: Final = re.compile(r"([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
+# A number in Chinese numerals, as a count may be printed (一百零五, 两千, 〇, 负三).
+_CHINESE_NUMBER: Final = re.compile(
+    r"负?[〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟廿卅]+"
+)
+_WHOLE: Final = frozenset((ColumnKind.COUNT, ColumnKind.DELTA))
 # 2019's 本年增/减 written with the word: "减12" is -12, "增3" is +3.
 _WORD_SIGNED: Final = re.compile(r"(增加|减少|增|减)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 _WORD_SIGNS: Final = {"增": "+", "增加": "+", "减": "-", "减少": "-"}
 
 _HEADINGS: Final = tuple(frozenset(fold(h) for h in (s.heading, *s.variants)) for s in SECTIONS)
 _HEADING_STARTS: Final = frozenset(s.heading[0] for s in SECTIONS) | {"#"}
+# Each section's headings numbered as the section before it ("一、主动公开政府信息情况" for 二),
+# and not numbered at all ("总体情况").
+_OFF_BY_ONE: Final = tuple(
+    frozenset(
+        fold(SECTIONS[k - 1].heading.split("、", 1)[0] + "、" + h.split("、", 1)[1])
+        for h in (s.heading, *s.variants)
+    )
+    if k
+    else frozenset()
+    for k, s in enumerate(SECTIONS)
+)
+_UNNUMBERED: Final = tuple(
+    frozenset(fold(h.split("、", 1)[1]) for h in (s.heading, *s.variants)) for s in SECTIONS
+)
 
 
 # --- lines: headings, parts, dates, title ---------------------------------------------------
@@ -512,6 +531,8 @@ class Assembler:
             if found is None:
                 found = self._misprinted(lines, at, k)
             if found is None:
+                found = self._renumbered(lines, at, k)
+            if found is None:
                 if at:
                     message = f"expected the heading {section.heading} after this line, found none"
                 else:
@@ -521,6 +542,31 @@ class Assembler:
                 at = found + 1
             bounds.append(found)
         return bounds
+
+    def _renumbered(self, lines: list[Paragraph], at: int, k: int) -> int | None:
+        """The first line from ``at`` (before the next section's heading) that is the heading
+        of section ``k`` numbered as the section before it (a report whose 二–六 are printed
+        as 一–五) or not numbered at all, with a warning."""
+        later = SECTIONS[k + 1] if k + 1 < len(SECTIONS) else None
+        off, bare = _OFF_BY_ONE[k], _UNNUMBERED[k]
+        for i in range(at, len(lines)):
+            text = lines[i].text
+            if later is not None and text[0] == later.heading[0] and is_heading(text, k + 1):
+                return None
+            key = fold(text.lstrip("#").lstrip())
+            how = "numbered as the section before it" if key in off else ""
+            if key in bare:
+                how = "not numbered"
+            if how:
+                self.notes.append(
+                    Diagnostic(
+                        severity=Severity.WARNING,
+                        message=f"the heading {SECTIONS[k].heading} is printed {how}: {text}",
+                        source=self.document.locate(lines[i].at, text),
+                    )
+                )
+                return i
+        return None
 
     def _misprinted(self, lines: list[Paragraph], at: int, k: int) -> int | None:
         """The first line from ``at`` that misprints the heading of section ``k`` (before the
@@ -931,6 +977,8 @@ class Assembler:
         if key == UNREAD_KEY:
             return UNREAD
         if not _HAS_DIGIT.search(key):
+            if column.kind in _WHOLE and _CHINESE_NUMBER.fullmatch(key):
+                return self._chinese(cell, column, row)
             return Placeholder(cell.text)
         kind = column.kind
         found = cell.text
@@ -978,6 +1026,31 @@ class Assembler:
                     found = _long(found, len(_HAS_DIGIT.findall(key)))
         self._at_cell(
             f"expected {what} in the column {column.label} of the row {row}, found {found}",
+            cell,
+        )
+        return UNREAD
+
+    def _chinese(self, cell: Cell, column: ColumnSpec, row: str) -> Value:
+        """A count printed in Chinese numerals (一百零五, 两千, 〇): the number it is, with a
+        note; a numeral that is not a whole number of the column's kind is an error."""
+        try:
+            number = parse_number(cell.text.strip())
+        except GovInfoError:
+            number = None
+        signed = column.kind is ColumnKind.DELTA
+        if type(number) is int and (signed or number >= 0) and abs(number) < 10**MAX_DIGITS:
+            self.notes.append(
+                Diagnostic(
+                    severity=Severity.NOTE,
+                    message=f"read the number {cell.text} in the column {column.label} of the "
+                    f"row {row}, printed in Chinese numerals, as {number}",
+                    source=self.document.locate(cell.at, cell.text),
+                )
+            )
+            return number
+        what = "a signed whole number" if signed else "a whole number"
+        self._at_cell(
+            f"expected {what} in the column {column.label} of the row {row}, found {cell.text}",
             cell,
         )
         return UNREAD
