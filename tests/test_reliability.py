@@ -191,7 +191,14 @@ def test_a_year_not_in_the_title_has_its_own_place_or_none():
     )
     assert from_date.report.year == 2021
     assert "$.year" not in from_date.sources  # nothing printed says 2021
-    (warning,) = [d for d in from_date.diagnostics if d.severity is govinfo.Severity.WARNING]
+    warnings = [d for d in from_date.diagnostics if d.severity is govinfo.Severity.WARNING]
+    # The text prints no title and no agency: a warning says so for each (issue 14).
+    assert [w.message.split(":")[0].split(" such as")[0] for w in warnings] == [
+        "expected a title line",
+        "expected the agency's name in the title or the signature, found none",
+        "the title names no report year",
+    ]
+    warning = warnings[2]
     assert str(warning) == (
         "warning: the title names no report year: taken as 2021, the year before the "
         "publication date 2022-01-18 (line 5, column 1)"

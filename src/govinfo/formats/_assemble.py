@@ -52,6 +52,7 @@ from typing import Final
 
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import GovInfoError, LocatedError, ReadError, TextSyntaxError
+from govinfo.formats._chrome import strip as strip_chrome
 from govinfo.formats._document import Cell, Document, Paragraph, SpanCell, TextDocument
 from govinfo.formats._labels import (
     GROUP,
@@ -59,6 +60,7 @@ from govinfo.formats._labels import (
     STOP,
     Index,
     Target,
+    edits,
     fold,
     fragments,
     header_keys,
@@ -139,7 +141,7 @@ _DECIMAL: Final = re.compile(rf"[0-9,]+(?:\.[0-9]+)?(?:{_UNITS})?")
 _SIGNED: Final = re.compile(r"([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 # A number in Chinese numerals, as a count may be printed (一百零五, 两千, 〇, 负三).
 _CHINESE_NUMBER: Final = re.compile(
-    r"负?[〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟廿卅]+"
+    r"负?[〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟廿卅]+(?:点[〇零一二三四五六七八九]+)?"
 )
 _WHOLE: Final = frozenset((ColumnKind.COUNT, ColumnKind.DELTA))
 # 2019's 本年增/减 written with the word: "减12" is -12, "增3" is +3.
@@ -189,6 +191,15 @@ def is_heading(content: str, section: int | None = None) -> bool:
     return any(k in known for k in keys for known in _HEADINGS)
 
 
+MISPRINT_SHARE_LABEL: Final = 4
+"""A row label printed with at most one edit for each this many characters of the template's
+label (the 洪泽区 reports' 2.其他法律行政止公开: 3 of 14) is that label misprinted, when it
+stands where the template expects that row, its enumerator (1., （三）…) is exact, it ends as the
+label ends (a label cut short is broken across lines, its rest perhaps after its values: never
+a misprint), and no other label of the table is as close. Labels of fewer characters must be
+exact."""
+_ENUMERATOR: Final = re.compile(r"[0-9]+\.|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、")
+
 MISPRINT_SHARE: Final = 8
 """A heading printed with at most one edit (a character added, dropped or changed) for each
 this many characters of the template's heading is that heading misprinted, when its
@@ -207,26 +218,11 @@ def misprinted_heading(content: str, section: int) -> str | None:
         for heading in headings:
             bound = len(heading) // MISPRINT_SHARE
             enumerator = heading.split("、", 1)[0] + "、"
-            if key.startswith(enumerator) and within(key, heading, bound):
+            if key.startswith(enumerator) and edits(key, heading, bound) <= bound:
                 close.append((k, heading))
     if len({k for k, _ in close}) != 1 or close[0][0] != section:
         return None
     return SECTIONS[section].heading
-
-
-def within(a: str, b: str, bound: int) -> bool:
-    """Whether ``a`` becomes ``b`` by at most ``bound`` edits (Levenshtein, in a band)."""
-    if abs(len(a) - len(b)) > bound:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i] + [bound + 1] * len(b)
-        for j in range(max(1, i - bound), min(len(b), i + bound) + 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != b[j - 1]))
-        if min(current) > bound:
-            return False
-        previous = current
-    return previous[len(b)] <= bound
 
 
 def is_part_start(content: str) -> bool:
@@ -274,6 +270,21 @@ def split_tail(
                 agency, start = lines[i - 1], i - 1
             break
     return tuple(lines[:start]), tuple(lines[start:]), agency, date
+
+
+_TITLE_SEARCH: Final = 5
+"""How many lines before section 一 are looked at for the report's title."""
+_NO_TITLE: Final = Paragraph("", -1)
+"""The title of a report that prints none (never located: see Assembler._metadata)."""
+_NOT_AGENCY: Final = re.compile(
+    r"[，。；;,:：《》“”\"<>|=（）()\[\]]|^(?:关于|根据|按照|依据|现将|本报告)"
+)
+
+
+def _plausible_agency(agency: str) -> bool:
+    """Whether the text before a title's year can be an agency's name: short, without the
+    punctuation of a sentence or markup, not the start of one (关于, 根据 …)."""
+    return len(agency) <= 40 and _NOT_AGENCY.search(agency) is None
 
 
 def _looks_like_agency(line: str) -> bool:
@@ -431,23 +442,16 @@ class Assembler:
         lines = self.document.paragraphs
         if not lines:  # nothing to build a report from, even when reading on
             raise self._fatal("expected the text of a report, found no text", 0, 1)
+        chrome = strip_chrome(lines, is_date_line, self._inside)
+        if not chrome.paragraphs:
+            raise self._fatal("expected the text of a report, found only page chrome", 0, 1)
+        lines = chrome.paragraphs
+        page_title = self.document.page_title or chrome.title
+        page_date = self.document.page_date or chrome.date
         bounds = self._sections(lines)
         first = next((b for b in bounds if b is not None), len(lines))
-        head = lines[:first]
-        page_title = self.document.page_title
-        if page_title is not None and not (head and _is_title(head[0].text)):
-            head = [page_title, *head]  # a page that prints its title only outside the report
+        head = self._head(lines[:first], page_title)
         title, preamble = self._title(head)
-        if head and not _is_title(title):
-            self.notes.append(
-                Diagnostic(
-                    severity=Severity.WARNING,
-                    message="expected a title line such as "
-                    f"“{report_title('某局', 2021)}” before the report, found "
-                    f"{_clipped(head[0].text)}: the title and the agency are read from it",
-                    source=self.document.locate(head[0].at, head[0].text),
-                )
-            )
 
         def region(k: int) -> list[Paragraph]:
             start = bounds[k]
@@ -457,10 +461,22 @@ class Assembler:
             return lines[start + 1 : later[0] if later else len(lines)]
 
         agency, year = title_metadata(title)
+        if agency and not _plausible_agency(agency):
+            self._warn(
+                f"expected the agency's name before the year in the title, found "
+                f"{_clipped(agency)}: not taken as the agency",
+                head[0],
+            )
+            agency = ""
         tail = region(5)
         other, _, agency, date = split_tail(agency, [x.text for x in tail])
         dated = [*tail[len(other) :]]
-        page_date = self.document.page_date
+        if not agency:
+            self._warn(
+                "expected the agency's name in the title or the signature, found none: the "
+                "agency is left empty",
+                head[0] if head[0] is not _NO_TITLE else lines[0],
+            )
         if date is None and page_date is not None:
             date = is_date_line(page_date.text)  # the page's publication line
             dated.append(page_date)
@@ -495,6 +511,42 @@ class Assembler:
             trailer=self._paragraphs("$.trailer", tail[len(other) :]),
         )
 
+    def _head(self, head: list[Paragraph], page_title: Paragraph | None) -> list[Paragraph]:
+        """The lines before section 一, the title first: the first of them that is a report's
+        title (one of two lines, the agency on the first, joined), else the page's title; else
+        none, with a warning. Lines before the title are the page's, not the report's: not
+        kept, with a warning."""
+        for i, line in enumerate(head[:_TITLE_SEARCH]):
+            if not _is_title(line.text):
+                continue
+            if i and not title_metadata(line.text)[0] and _looks_like_agency(head[i - 1].text):
+                i -= 1  # the agency on a line of its own above "2021年…报告"
+            if i:
+                self._warn(
+                    f"expected the title first, found {_clipped(head[0].text)}"
+                    f"{f' and {i - 1} more line' + ('s' if i > 2 else '') if i > 1 else ''} "
+                    "before it: not kept (page text, not the report's)",
+                    head[0],
+                )
+            return head[i:]
+        if page_title is not None:
+            return [page_title, *head]  # a page that prints its title only outside the report
+        self._warn(
+            f"expected a title line such as “{report_title('某局', 2021)}” before the report, "
+            f"found {_clipped(head[0].text) if head else 'none'}: the report has no title",
+            head[0] if head else self.document.paragraphs[0],
+        )
+        return [_NO_TITLE, *head]
+
+    def _warn(self, message: str, where: Paragraph) -> None:
+        self.notes.append(
+            Diagnostic(
+                severity=Severity.WARNING,
+                message=message,
+                source=self.document.locate(where.at, where.text),
+            )
+        )
+
     def _metadata(
         self,
         head: Sequence[Paragraph],
@@ -504,7 +556,7 @@ class Assembler:
     ) -> None:
         """Record where the title, agency and publication date were read (the year: _year)."""
         places = self.places.paths
-        if head:
+        if head and head[0] is not _NO_TITLE:
             first = head[0]
             places["$.title"] = (first.at, first.text)
         if agency:
@@ -749,31 +801,39 @@ class Assembler:
             return Grid.filled(spec, UNREAD)
         index = label_index(spec)
         path = "$.requests"
-        grid, problems = self._attempt(lambda: self._grid(spec, cells, 0, index, name, path)[0])
+        grid, problems, notes = self._attempt(
+            lambda: self._grid(spec, cells, 0, index, name, path)[0]
+        )
         if not problems:
+            self.notes += notes
             return grid
         first = self.places.grids[path]
         # Text from PDF extractors: group labels scattered a piece at a time among the rows,
         # row labels broken around their values. Read so only if then every row reads.
         loose = without_group_pieces(spec, cells, index)
-        retry, more = self._attempt(
+        retry, more, retry_notes = self._attempt(
             lambda: self._grid(spec, loose, 0, index, name, path, split=True)[0]
         )
         if not more:
+            self.notes += retry_notes
             return retry
         self.places.grids[path] = first
+        self.notes += notes
         for problem in problems:
             self._report(problem)
         return grid
 
-    def _attempt(self, run: Callable[[], Grid]) -> tuple[Grid, list[GovInfoError]]:
-        """Run ``run`` collecting its problems instead of raising or reporting them."""
-        strict, saved = self.strict, self.problems
-        self.strict, self.problems = False, []
+    def _attempt(
+        self, run: Callable[[], Grid]
+    ) -> tuple[Grid, list[GovInfoError], list[Diagnostic]]:
+        """Run ``run`` collecting its problems (instead of raising or reporting them) and its
+        warnings and notes (kept only if its reading is the one taken)."""
+        strict, saved, notes = self.strict, self.problems, self.notes
+        self.strict, self.problems, self.notes = False, [], []
         try:
-            return run(), self.problems
+            return run(), self.problems, self.notes
         finally:
-            self.strict, self.problems = strict, saved
+            self.strict, self.problems, self.notes = strict, saved, notes
 
     def _report(self, error: GovInfoError) -> None:
         if self.strict:
@@ -842,6 +902,8 @@ class Assembler:
                 found = None
             if found is not None and found[0].kind == ROW and found[0].index < expected:
                 found = None  # a label seen already is text among the values
+            if found is None and at < end and expected < len(spec.rows):
+                found = self._misprinted_row(spec, cells, at, end, expected, index)
             if found is None and at < end:
                 if not _is_header_text(cells[at], headers):
                     values.append(cells[at])
@@ -871,6 +933,61 @@ class Assembler:
             )
             self._at_cell(message, cells[min(at, end - 1)])
         return Grid(spec, tuple(rows)), at
+
+    def _misprinted_row(
+        self, spec: GridSpec, cells: list[Cell], at: int, end: int, expected: int, index: Index
+    ) -> tuple[Target, int] | None:
+        """The row label expected next, misprinted in the cells from ``at`` (see
+        :data:`MISPRINT_SHARE_LABEL`): the label and the index after it, with a warning; None
+        when the cells are not that close to it, or as close to another label (an error)."""
+        key = cells[at].key
+        if not _is_wordy(key):
+            return None
+        label = spec.rows[expected].label
+        wanted = fold(label)
+        bound = len(wanted) // MISPRINT_SHARE_LABEL
+        enumerator = _ENUMERATOR.match(wanted)
+        if bound == 0 or (enumerator is not None and not key.startswith(enumerator.group())):
+            return None
+        printed, j, best = "", at, None
+        while j < end and len(printed) < len(wanted) + bound:
+            more = cells[j].key
+            if not more or _is_number(more):
+                break
+            printed += more
+            j += 1
+            if printed[-1] != wanted[-1]:
+                continue  # a label cut short is broken (its rest may follow), not misprinted
+            cost = edits(printed, wanted, bound)
+            if cost <= bound and (best is None or cost < best[0]):
+                best = (cost, j, printed)
+        if best is None:
+            return None
+        cost, after, printed = best
+        others = [
+            t.label
+            for targets in index.values()
+            for t in targets
+            if t.label != label and edits(printed, t.key, bound) <= cost
+        ]
+        shown = "".join(c.text for c in cells[at:after])
+        if others:
+            self._at_cell(
+                f"expected the row label {label}, found {shown}, as close to {others[0]}: "
+                "which of the two it misprints is not printed",
+                cells[at],
+            )
+            return None
+        self.notes.append(
+            Diagnostic(
+                severity=Severity.WARNING,
+                message=f"the row label {label} is printed as {shown}: read as that label, "
+                "misprinted",
+                source=self.document.locate(cells[at].at, shown),
+            )
+        )
+        target = next(t for t in index[wanted[0]] if t.kind == ROW and t.index == expected)
+        return target, after
 
     def _stray_numbers(self, cells: Sequence[Cell], expected: str) -> None:
         """One error at the first number among header cells, saying how many there are: a

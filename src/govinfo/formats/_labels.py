@@ -29,6 +29,7 @@ __all__ = [
     "STOP",
     "Index",
     "Target",
+    "edits",
     "fold",
     "fold_short",
     "fold_text",
@@ -140,6 +141,23 @@ def label_index(spec: GridSpec, stop: str = "") -> Index:
 def label_keys(spec: GridSpec) -> list[str]:
     """The folded row and group labels of a grid, with their aliases."""
     return [t.key for targets in label_index(spec).values() for t in targets]
+
+
+def edits(a: str, b: str, bound: int) -> int:
+    """How many edits (a character added, dropped or changed: Levenshtein) turn ``a`` into
+    ``b``, counted up to ``bound + 1`` (a band of the table: the cost is the length times the
+    bound, not the square of the length)."""
+    if abs(len(a) - len(b)) > bound:
+        return bound + 1
+    previous = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        current = [i] + [bound + 1] * len(b)
+        for j in range(max(1, i - bound), min(len(b), i + bound) + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != b[j - 1]))
+        if min(current) > bound:
+            return bound + 1
+        previous = current
+    return min(previous[len(b)], bound + 1)
 
 
 def match(cells: Sequence[Cell], i: int, end: int, index: Index) -> tuple[Target, int] | None:

@@ -7,14 +7,16 @@ then one of these named kinds, tried in order on the line without its surroundin
     blank        nothing but whitespace
     page_marker  a page footer or marker alone on its line: "- 3 -", "— 4 —", "第5页",
                  "第 5 页 共 9 页"
-    table_rule   a Markdown table delimiter row: "|---|:---:|"
+    table_rule   a Markdown table delimiter row: "|---|:---:|", or bars alone ("| |||||||||",
+                 how some web-to-text tools end a row)
     text         anything else
 
 Only text lines become paragraphs of the document; a line just above a delimiter row is a
 Markdown header row. A text line read as table cells is cut: a Markdown row (starting with
-"|") at its pipes, where an empty cell is an explicit blank; any other line at runs of
-whitespace (spaces, tabs, ideographic spaces), so "社会公益 组织" gives two cells that the
-assembler joins again by label.
+"|") at its pipes, where an empty cell is an explicit blank; a line with pipes inside at its
+pipes too, the bar that ends it dropped ("行政许可 | 0 | 0 | 0 |", or one cell a line, "0 |");
+any other line at runs of whitespace (spaces, tabs, ideographic spaces), so "社会公益 组织"
+gives two cells that the assembler joins again by label.
 """
 
 from __future__ import annotations
@@ -52,13 +54,18 @@ _PATTERNS: Final = {
 _MARKER_STARTS: Final = "-—–－─第"
 
 
+def _bars(content: str) -> bool:
+    """Whether a line is bars alone: a row's end, not a row."""
+    return not content.strip("| \t\u3000")
+
+
 def kind_of(content: str) -> str:
     """The kind of a line without its surrounding whitespace (see the module docstring)."""
     if not content:
         return BLANK_LINE
     if content[0] in _MARKER_STARTS and _PATTERNS[PAGE_MARKER].fullmatch(content):
         return PAGE_MARKER
-    if content[0] == "|" and _PATTERNS[TABLE_RULE].fullmatch(content):
+    if content[0] == "|" and (_PATTERNS[TABLE_RULE].fullmatch(content) or _bars(content)):
         return TABLE_RULE
     return TEXT
 
@@ -78,7 +85,7 @@ class Line(Paragraph):
         self._cells = None
         # No whitespace inside: digits and ideographs are alphanumeric (the common case);
         # str.split breaks at exactly the characters _HAS_SPACE finds.
-        self.single = text[0] != "|" and (text.isalnum() or len(text.split(None, 1)) == 1)
+        self.single = "|" not in text and (text.isalnum() or len(text.split(None, 1)) == 1)
 
     def cells(self) -> list[Cell]:
         """The cells of this line, in order."""
@@ -94,6 +101,17 @@ class Line(Paragraph):
                 stripped = part.strip()
                 at = offset + (part.index(stripped) if stripped else 0)
                 out.append(Cell(stripped, base + at, explicit=True, header=self.header))
+                offset += len(part) + 1
+            return out
+        if "|" in text:  # a pipe row without its leading bar, or a cell ending " |"
+            parts = text.split("|")
+            if not parts[-1].strip():
+                parts.pop()  # the bar that ends the row or the cell
+            offset = 0
+            for part in parts:
+                stripped = part.strip()
+                at = offset + (part.index(stripped) if stripped else 0)
+                out.append(Cell(stripped, base + at, explicit=True))
                 offset += len(part) + 1
             return out
         for match in _SPACE_SPLIT.finditer(text):
@@ -135,8 +153,8 @@ def document(text: str, *, uniformed: bool = False) -> TextDocument:
         content = text_line.strip()
         if content:  # blank lines only separate: not kept
             first = content[0]
-            if first == "|" and table_rule(content):
-                if last_text is not None and last_text.text[0] == "|":
+            if first == "|" and (table_rule(content) or _bars(content)):
+                if last_text is not None and last_text.text[0] == "|" and not _bars(content):
                     last_text.header = True  # a Markdown header row
             elif first not in marker_starts or not page_marker(content):
                 at = start if text_line[0] == first else start + text_line.index(first)
