@@ -48,7 +48,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator, Sequence
-from typing import Final
+from typing import Final, TypeVar
 
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import GovInfoError, LocatedError, ReadError, TextSyntaxError
@@ -334,6 +334,7 @@ def _variants() -> dict[TemplateVersion, tuple[TemplateSpec, str, frozenset[str]
 
 
 _VARIANTS: Final = _variants()
+_T = TypeVar("_T")
 
 
 def _shown(cells: Sequence[Cell]) -> str:
@@ -817,15 +818,89 @@ class Assembler:
         if not more:
             self.notes += retry_notes
             return retry
+        centred, still, centred_notes = self._attempt(
+            lambda: self._centred(spec, loose, index, name, path)
+        )
+        if not still and centred is not None:
+            self.notes += centred_notes
+            return centred
         self.places.grids[path] = first
         self.notes += notes
         for problem in problems:
             self._report(problem)
         return grid
 
-    def _attempt(
-        self, run: Callable[[], Grid]
-    ) -> tuple[Grid, list[GovInfoError], list[Diagnostic]]:
+    def _centred(
+        self, spec: GridSpec, cells: list[Cell], index: Index, name: str, path: str
+    ) -> Grid | None:
+        """Table 3 as PDF extractors print vertically centred rows: a row's values on the line
+        before its label, or inside its broken label, or after it. Each run of a row's count of
+        values goes to the label next to it (before or after: see :func:`_assign`); read so only
+        when every row of the table gets exactly one run that way, with a note for each run
+        printed before its label; else None (the rows stay unread, never guessed)."""
+        width, end = len(spec.columns), len(cells)
+        headers = header_keys(spec)
+        at = next((i for i in range(end) if match(cells, i, end, index)), end)
+        if any(_is_number(c.key) for c in cells[:at] if _HAS_DIGIT.search(c.key)):
+            return None  # a number among the header cells: never taken (see _stray_numbers)
+        # Labels (row, label cell, the values inside it or None) and runs (-1, first, values).
+        items: list[tuple[int, Cell, list[Cell] | None]] = []
+        loose: list[Cell] = []
+
+        def close_run() -> bool:
+            if len(loose) % width:
+                return False
+            for k in range(0, len(loose), width):
+                items.append((-1, loose[k], loose[k : k + width]))
+            loose.clear()
+            return True
+
+        expected = 0
+        while at < end:
+            cell = cells[at]
+            found = match_split(cells, at, end, index, width) if cell.key else None
+            if found is None and expected < len(spec.rows):
+                misprint = self._misprinted_row(spec, cells, at, end, expected, index)
+                found = (misprint[0], misprint[1], []) if misprint else None
+            if found is not None:
+                target, after, inner = found
+                if target.kind == ROW:
+                    if target.index != expected or not close_run():
+                        return None
+                    if inner and len(inner) != width:
+                        return None
+                    items.append((target.index, cell, inner or None))
+                    expected += 1
+                at = after
+                continue
+            if cell.key and _is_wordy(cell.key) and not _is_header_text(cell, headers):
+                return None  # text that is no label and no value: not this layout
+            if not _is_header_text(cell, headers):
+                loose.append(cell)
+            at += 1
+        if expected != len(spec.rows) or not close_run():
+            return None
+        assignment = _assign(items)
+        if assignment is None:
+            return None
+        rows: list[tuple[Value, ...]] = [(UNREAD,) * width for _ in spec.rows]
+        placed: list[list[Cell] | Cell | None] = [None] * len(spec.rows)
+        self.places.grids[path] = (spec, placed)
+        for row, (label, values, before) in assignment.items():
+            if before:
+                self.notes.append(
+                    Diagnostic(
+                        severity=Severity.NOTE,
+                        message=f"the values {_shown(values)} printed before the row label "
+                        f"{spec.rows[row].label} are its: the one way that every row of "
+                        f"{name} gets its {width} values from the values beside its label",
+                        source=self.document.locate(values[0].at, values[0].text),
+                    )
+                )
+            self._finish(spec, row, label, values, rows, placed, name, row + 1, "")
+        return Grid(spec, tuple(rows))
+
+    def _attempt(self, run: Callable[[], _T]) -> tuple[_T, list[GovInfoError], list[Diagnostic]]:
         """Run ``run`` collecting its problems (instead of raising or reporting them) and its
         warnings and notes (kept only if its reading is the one taken)."""
         strict, saved, notes = self.strict, self.problems, self.notes
@@ -1221,6 +1296,44 @@ class Assembler:
                 previous = c
             rows.append(tuple(values_read))
         return Grid(spec, tuple(rows))
+
+
+def _assign(
+    items: list[tuple[int, Cell, list[Cell] | None]],
+) -> dict[int, tuple[Cell, list[Cell], bool]] | None:
+    """Each row label's run of values, in a sequence of labels (``row`` ≥ 0, with the values
+    printed inside the label, or None) and runs (``row`` -1): a run goes to the label right
+    after it or right before it, and every label gets exactly one. Reading left to right, a run
+    after a label that has none is that label's (were it the next one's, that label would be
+    left without), else the next label's: so an assignment, when there is one, is the only
+    one. Returns row -> (label cell, values, printed before the label), or None."""
+    out: dict[int, tuple[Cell, list[Cell], bool]] = {}
+    pending: list[Cell] | None = None  # a run waiting for the label after it
+    waiting: tuple[int, Cell] | None = None  # a label waiting for the run after it
+    for row, cell, values in items:
+        if row < 0:
+            assert values is not None
+            if waiting is not None:
+                out[waiting[0]] = (waiting[1], values, False)
+                waiting = None
+            elif pending is None:
+                pending = values
+            else:
+                return None  # two runs for one label
+        elif waiting is not None:
+            return None  # the label before got no run
+        elif values is not None:  # the values inside a broken label
+            if pending is not None:
+                return None
+            out[row] = (cell, values, False)
+        elif pending is not None:
+            out[row] = (cell, pending, True)
+            pending = None
+        else:
+            waiting = (row, cell)
+    if pending is not None or waiting is not None:
+        return None
+    return out
 
 
 def _spread(values: list[Cell], width: int) -> list[Cell] | None:
