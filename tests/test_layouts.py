@@ -297,3 +297,37 @@ def test_a_label_as_close_to_two_labels_is_an_error_naming_both():
     error = next(e for e in result.errors if "as close to" in e.message)
     assert "二、上年结转政府信息公开申请数量" in error.message
     assert "一、本年新收政府信息公开申请数量" in error.message
+
+
+# --- values printed before their row label (vertically centred cells) -----------------------
+
+SECRET = "1.属于国家秘密\n\n" + "0\n\n" * 7
+SEVEN = "0\n\n" * 7
+
+
+def test_values_before_their_label_are_that_rows_when_the_assignment_is_unique():
+    assert SECRET in TEXT
+    text = TEXT.replace(SECRET, SEVEN + "1.属于国家秘密\n\n", 1)
+    result = govinfo.read_text(text)
+    assert result.report.requests == EXAMPLE.requests
+    [note] = messages(result, Severity.NOTE)
+    assert note.startswith("the values 0 0 0 0 0 0 0 printed before the row label 1.属于国家秘密")
+    assert not result.errors
+
+
+def test_values_that_no_unique_assignment_places_stay_unread():
+    # A run before 1.属于国家秘密 and its own run after it: one run too many for the table.
+    text = TEXT.replace(SECRET, SEVEN + SECRET, 1)
+    result = govinfo.read_text(text)
+    assert [e.message for e in result.errors] == [
+        "expected a row label after the group label (三)不予公开, found 0"
+    ]
+    assert not messages(result, Severity.NOTE)
+    # A run moved before its label, and another row's run dropped: a label left without.
+    dropped = TEXT.replace(SECRET, SEVEN + "1.属于国家秘密\n\n", 1).replace(
+        "2.重复申请\n\n" + "0\n\n" * 7, "2.重复申请\n\n", 1
+    )
+    assert "2.重复申请\n\n" + "0\n\n" * 7 in TEXT
+    result = govinfo.read_text(dropped)
+    assert result.errors
+    assert not messages(result, Severity.NOTE)
