@@ -58,6 +58,7 @@ _FURNITURE: Final = re.compile(
 _DATE_TEXT: Final = re.compile(
     r"[0-9０-９〇零一二三四五六七八九十]{2,4}\s*[-年/.．]\s*[0-9０-９〇零一二三四五六七八九十]{1,2}\s*[-月/.．]\s*[0-9０-９〇零一二三四五六七八九十]{1,3}\s*日?"
 )
+_DATE_FIELD: Final = re.compile(r"(?:{})\s*[:：]\s*".format("|".join(_DATE_FIELDS)))
 _LEADING: Final = 12
 """At most this many header lines are looked at before a report."""
 
@@ -72,15 +73,16 @@ class Chrome(NamedTuple):
 
 
 def published(paragraph: Paragraph, inside: Callable[[Paragraph, int], int]) -> Paragraph | None:
-    """The date of a publication line (``发布时间：2026-01-16 14:46``), as printed, at its place
-    (``inside(paragraph, offset)`` gives the place ``offset`` characters in); or None."""
-    found = _FIELD.match(paragraph.text)
-    if found is None or found.group("key") not in _DATE_FIELDS:
+    """The date of a publication line (``发布时间：2026-01-16 14:46``, perhaps among other
+    fields: ``来源：本站 发布时间：…``), as printed, at its place (``inside(paragraph, offset)``
+    gives the place ``offset`` characters in); or None."""
+    found = _DATE_FIELD.search(paragraph.text)
+    if found is None:
         return None
-    date = _DATE_TEXT.match(found.group("value"))
+    date = _DATE_TEXT.match(paragraph.text, found.end())
     if date is None:
         return None
-    return Paragraph(date.group().strip(), inside(paragraph, found.start("value")))
+    return Paragraph(date.group().strip(), inside(paragraph, found.end()))
 
 
 def strip(

@@ -31,7 +31,8 @@ import re
 from typing import TYPE_CHECKING, Final
 
 from govinfo.errors import ReadError
-from govinfo.formats._assemble import is_date_line, is_heading, title_metadata
+from govinfo.formats._assemble import is_heading, title_metadata
+from govinfo.formats._chrome import published
 from govinfo.formats._document import CellDocument, Paragraph
 from govinfo.formats._tables import Builder, Lines, RawCell, collapse, join_lines, span_number
 from govinfo.template import SECTIONS
@@ -119,7 +120,6 @@ _BLOCKS: Final = frozenset(
 _CELLS: Final = frozenset(("td", "th"))
 new_tuple: Final = tuple.__new__
 _ROW_GROUPS: Final = frozenset(("thead", "tbody", "tfoot"))
-_PUBLISHED: Final = re.compile(r"(?:发布时间|发布日期|成文日期|公开日期)\s*[:：]?\s*(\S+)")
 
 MAX_DEPTH: Final = 4096
 """Elements may nest at most this deep: no report comes near it, and the parser's time grows
@@ -421,7 +421,7 @@ def document(text: str) -> CellDocument:
         start, end = inside
         outside = paragraphs[:start] + paragraphs[end:]
         doc.paragraphs = paragraphs[start:end]
-        doc.page_date = next(filter(None, map(_published, outside)), None)
+        doc.page_date = next(filter(None, (published(p, _whole) for p in outside)), None)
     doc.page_title = page_title
     return doc
 
@@ -445,12 +445,9 @@ def _report_range(reader: _Reader, paragraphs: list[Paragraph]) -> tuple[int, in
     return best
 
 
-def _published(paragraph: Paragraph) -> Paragraph | None:
-    """The date of a publication line (发布时间：2026-01-16 14:46), at the line's place."""
-    found = _PUBLISHED.search(paragraph.text)
-    if found is None or is_date_line(found.group(1)) is None:
-        return None
-    return Paragraph(found.group(1), paragraph.at)
+def _whole(paragraph: Paragraph, offset: int) -> int:
+    """A place inside a paragraph of a page: the paragraph's (its places are whole)."""
+    return paragraph.at
 
 
 def _page_title(tree: object, built: Builder) -> Paragraph | None:
