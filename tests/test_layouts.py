@@ -3,6 +3,7 @@ from the reference report, each giving the reference's tables."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -331,3 +332,21 @@ def test_values_that_no_unique_assignment_places_stay_unread():
     result = govinfo.read_text(dropped)
     assert result.errors
     assert not messages(result, Severity.NOTE)
+
+
+# --- one cell a line without blank lines between: an empty line is an empty cell ------------
+
+
+def test_empty_lines_are_empty_cells_where_no_blank_line_separates_cells():
+    dense = re.sub(r"\n\n+", "\n", TEXT)
+    assert same_tables(govinfo.read_text(dense).report)
+    row = "一、本年新收政府信息公开申请数量\n3\n0\n0\n0\n0\n0\n3\n"
+    assert row in dense
+    result = govinfo.read_text(dense.replace(row, row.replace("\n3\n0\n", "\n3\n\n", 1), 1))
+    assert result.report.requests.cells[0] == (3, govinfo.BLANK, 0, 0, 0, 0, 3)
+    assert not result.errors
+
+
+def test_in_the_official_layout_an_empty_line_only_separates():
+    doubled = TEXT.replace("\n\n", "\n\n\n")  # blank lines doubled: still separators
+    assert same_tables(govinfo.read_text(doubled).report)

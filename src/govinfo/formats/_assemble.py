@@ -48,6 +48,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator, Sequence
+from itertools import pairwise
 from typing import Final, TypeVar
 
 from govinfo.diagnostics import Diagnostic, Severity
@@ -740,7 +741,13 @@ class Assembler:
         cells: list[Cell] = []
         is_prose = self.document.is_prose
         prose: list[Paragraph] = []
+        dense = _dense(lines)
+        previous: Paragraph | None = None
         for line in lines:
+            if dense and line.gap and line.single and previous is not None and previous.single:
+                # One cell a line, no blank lines between cells: each blank line is an empty cell.
+                cells.extend(Cell("", line.at, explicit=True) for _ in range(line.gap))
+            previous = line
             if line.single:  # most lines of a table are one cell each
                 if is_prose(line):
                     prose.append(line)
@@ -1296,6 +1303,16 @@ class Assembler:
                 previous = c
             rows.append(tuple(values_read))
         return Grid(spec, tuple(rows))
+
+
+def _dense(lines: Sequence[Paragraph]) -> bool:
+    """Whether a table printed one cell a line has no blank lines between its cells: of its
+    pairs of successive one-cell lines, more follow directly than after a blank line. Then a
+    blank line between two of them is an empty cell (in the official layout, with a blank line
+    between any two cells, it only separates; between rows of several cells it separates too)."""
+    pairs = [line.gap for before, line in pairwise(lines) if before.single and line.single]
+    direct = pairs.count(0)
+    return direct > len(pairs) - direct
 
 
 def _assign(

@@ -89,6 +89,11 @@ class Paragraph(Cell):
 
     __slots__ = ("_cells", "single")
 
+    gap = 0
+    """How many blank lines stand right before this paragraph in its text (text documents
+    count them: in a table printed without blank lines between its cells, each is an empty
+    cell)."""
+
     def __init__(self, text: str, at: int, cells: Sequence[Cell] | None = None) -> None:
         self.text = text
         self.at = at

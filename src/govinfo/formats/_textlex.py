@@ -74,9 +74,10 @@ class Line(Paragraph):
     """A text line as a paragraph: ``text`` is the line without its surrounding whitespace,
     ``at`` where that begins; its cells are cut from it."""
 
-    __slots__ = ()
+    __slots__ = ("gap",)
 
-    def __init__(self, at: int, text: str) -> None:
+    def __init__(self, at: int, text: str, gap: int = 0) -> None:
+        self.gap = gap
         # The slots set here directly: this runs for every line of every report.
         self.text = text
         self.at = at
@@ -149,16 +150,20 @@ def document(text: str, *, uniformed: bool = False) -> TextDocument:
     last_text: Line | None = None
     page_marker, table_rule = _PATTERNS[PAGE_MARKER].fullmatch, _PATTERNS[TABLE_RULE].fullmatch
     marker_starts, line_of, keep = _MARKER_STARTS, Line, lines.append  # locals: every line
+    gap = 0  # blank lines since the last text line
     for text_line in source.split("\n"):
         content = text_line.strip()
-        if content:  # blank lines only separate: not kept
+        if content:  # blank lines only separate: not kept, but counted
             first = content[0]
             if first == "|" and (table_rule(content) or _bars(content)):
                 if last_text is not None and last_text.text[0] == "|" and not _bars(content):
                     last_text.header = True  # a Markdown header row
             elif first not in marker_starts or not page_marker(content):
                 at = start if text_line[0] == first else start + text_line.index(first)
-                last_text = line_of(at, content)
+                last_text = line_of(at, content, gap)
                 keep(last_text)
+                gap = 0
+        else:
+            gap += 1
         start += len(text_line) + 1
     return TextDocument(source, lines)
