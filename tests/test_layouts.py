@@ -350,3 +350,25 @@ def test_empty_lines_are_empty_cells_where_no_blank_line_separates_cells():
 def test_in_the_official_layout_an_empty_line_only_separates():
     doubled = TEXT.replace("\n\n", "\n\n\n")  # blank lines doubled: still separators
     assert same_tables(govinfo.read_text(doubled).report)
+
+
+def test_where_blank_lines_are_as_many_as_direct_ones_they_separate_and_short_rows_stay_unread():
+    # Table 3 with every other pair of its one-cell lines separated by a blank line: not the
+    # layout without blank lines, so an empty line there is no cell.
+    start = TEXT.index("三、收到和处理政府信息公开申请情况")
+    end = TEXT.index("四、政府信息公开行政复议、行政诉讼情况")
+    lines = [line for line in TEXT[start:end].split("\n") if line][1:]
+    mixed = "\n".join(line + ("\n" if i % 2 else "") for i, line in enumerate(lines))
+    text = TEXT[:start] + "三、收到和处理政府信息公开申请情况\n" + mixed + "\n\n" + TEXT[end:]
+    assert same_tables(govinfo.read_text(text).report)
+    first = "一、本年新收政府信息公开申请数量"
+    at = text.index(first)
+    row_end = text.index("二、上年结转", at)
+    row = text[at:row_end]
+    emptied = row.replace("\n0\n", "\n\n", 1)  # a value line left empty
+    assert emptied != row
+    result = govinfo.read_text(text[:at] + emptied + text[row_end:])
+    assert result.report.requests.cells[0] == (govinfo.UNREAD,) * 7
+    assert (
+        "expected 7 values for the row 一、本年新收政府信息公开申请数量" in result.errors[0].message
+    )
