@@ -170,12 +170,14 @@ def _check_depth(text: str) -> None:
     """Raise :class:`ReadError` for a page nested deeper than :data:`MAX_DEPTH`."""
     depth = 0
     for found in _TAG.finditer(text):
-        if found.group(2).lower() in _SHALLOW:
+        tag = found.group(2).lower()
+        if tag in _SHALLOW:
             continue
+        step = 4 if tag == "table" else 1  # a table in a cell is 4 deeper: table tbody tr td
         if found.group(1):
-            depth = max(depth - 1, 0)
+            depth = max(depth - step, 0)
         else:
-            depth += 1
+            depth += step
             if depth > MAX_DEPTH:
                 raise ReadError(
                     f"expected a report page, found elements nested more than {MAX_DEPTH:,} "
