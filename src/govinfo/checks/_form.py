@@ -118,7 +118,7 @@ _MUNICIPALITIES: Final = ("北京市", "天津市", "上海市", "重庆市")
 _DEPARTMENT: Final = re.compile(
     r"(?:局|委员会|委|办公室|办公厅|厅|办|中心|院|所|站|队|署|处|分局|公司|馆|社)$"
 )
-_NOT_A_DEPARTMENT: Final = re.compile(r"管委会|管理委员会|街道办事处|人民政府")
+_NOT_A_DEPARTMENT: Final = re.compile(r"管委会|管理委员会|街道办事处")
 _LETTERS: Final = re.compile(r"[^\w]|[\d_]")
 
 
