@@ -237,8 +237,10 @@ def containment(current: str, previous: str) -> float | None:
     """The share of the shingles of ``current`` that occur in ``previous``; None when
     ``current`` has fewer than :data:`COPY_MIN_CHARS` letters and characters.
 
-    >>> containment("一是政务公开制度建设有待夯实。" * 5, "2020年：一是政务公开制度建设有待夯实。")
-    1.0
+    >>> body = "一是政务公开制度建设有待夯实，在制度执行上有待进一步加强；二是政务公开水平"
+    >>> body += "有待提升，工作能力有待增强；三是队伍建设有待加强。"
+    >>> containment("2021年，" + body, "2020年，" + body), round(containment(body, body[:40]), 2)
+    (1.0, 0.65)
     >>> containment("短", "短") is None
     True
     """
