@@ -13,9 +13,11 @@ the year, and the trailer opens with the agency's name or the publication date, 
 do (see :func:`govinfo.formats.text.render_text`).
 
 ``reports(consistent=True)`` yields only reports in which every identity of the template holds
-(table 3 balances in every column, every 总计 is the sum of its parts, table 4's totals add up);
-the other reports have blanks, placeholders and unread cells anywhere and totals that need not
-add up.
+(table 3 balances in every column, every 总计 is the sum of its parts, table 4's totals add up)
+and that keep every other rule of :func:`govinfo.check`: published in the January after the
+report year, a 2021-template report's section 六 stating the 信息处理费, prose that states no
+number; :func:`stated_prose` writes sentences that state a report's tables. The other
+reports have blanks, placeholders and unread cells anywhere and totals that need not add up.
 
 Reports are drawn from every spec of :func:`govinfo.template.templates`: both versions and their
 declared variants (a 2021 report with the single （六）其他处理 row); ``spec=`` draws from one.
@@ -26,7 +28,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from hypothesis import strategies as st
 
@@ -41,6 +43,7 @@ from govinfo.template import (
 )
 from govinfo.zh.amounts import Amount, Unit
 from govinfo.zh.dates import DateStyle, format_date
+from govinfo.zh.numerals import format_number
 
 __all__ = [
     "PLACEHOLDER_TEXTS",
@@ -49,6 +52,7 @@ __all__ = [
     "paragraphs",
     "placeholders",
     "reports",
+    "stated_prose",
 ]
 
 PLACEHOLDER_TEXTS = ("/", "—", "-", "--", "——", "不适用", "N/A", "无")
@@ -184,8 +188,15 @@ def _consistent_review(spec: GridSpec) -> st.SearchStrategy[Grid]:
     )
 
 
-def _dates(year: int) -> st.SearchStrategy[datetime.date | None]:
+def _dates(year: int, consistent: bool = False) -> st.SearchStrategy[datetime.date | None]:
+    """Publication dates; a consistent report's are in January of the next year, before the
+    earliest deadline (departments, 1月31日)."""
+    if consistent:
+        return st.none() | st.dates(datetime.date(year + 1, 1, 1), datetime.date(year + 1, 1, 31))
     return st.none() | st.dates(datetime.date(year, 1, 1), datetime.date(year + 1, 12, 31))
+
+
+_FEE_STATEMENT = "本年度本机关未收取信息处理费。"
 
 
 def _trailers(agency: str, date: datetime.date | None) -> st.SearchStrategy[tuple[str, ...]]:
@@ -234,7 +245,9 @@ def reports(
         else:
             requests = draw(grids(spec.requests))
             review = draw(grids(spec.review_litigation))
-        date = draw(_dates(year))
+        date = draw(_dates(year, consistent))
+        # The 2021 template asks section 六 for the 信息处理费: a consistent report says it.
+        fee = (_FEE_STATEMENT,) if consistent and spec.version is TemplateVersion.V2021 else ()
         return Report(
             version=spec.version,
             agency=agency,
@@ -247,8 +260,69 @@ def reports(
             requests=requests,
             review_litigation=review,
             problems=draw(paragraphs()),
-            other_matters=draw(paragraphs()),
+            other_matters=draw(paragraphs()) + fee,
             trailer=draw(_trailers(agency, date)),
         )
 
     return build()
+
+
+# Sentences that state a table cell (or the sum of cells) in words, as section 一 does.
+_STATED = (
+    ("{subject}共受理政府信息公开申请{n}件", ("$.requests.new_received.total",)),
+    ("上年结转政府信息公开申请{n}件", ("$.requests.carried_over.total",)),
+    ("{subject}办结政府信息公开申请{n}件", ("$.requests.results_total.total",)),
+    ("结转下年度继续办理{n}件", ("$.requests.carried_forward.total",)),
+    ("因政府信息公开工作被申请行政复议{n}件", ("$.review_litigation.administrative_review.total",)),
+    (
+        "被提起行政诉讼{n}件",
+        (
+            "$.review_litigation.litigation_direct.total",
+            "$.review_litigation.litigation_after_review.total",
+        ),
+    ),
+    ("{subject}制发行政规范性文件{n}件", ("$.disclosure.regulations.normative_documents.issued",)),
+    ("现行有效规章{n}件", ("$.disclosure.regulations.rules.in_force",)),
+    (
+        "{subject}作出行政许可决定{n}件",
+        ("$.disclosure.licensing.administrative_licensing.decisions",),
+    ),
+    ("作出行政处罚决定{n}件", ("$.disclosure.enforcement.administrative_penalty.decisions",)),
+)
+_SUBJECTS = ("", "我局", "全年", "本机关", "2021年，我局")
+_FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+def _cell(report: Report, path: str) -> Cell | None:
+    table, row, column = path[2:].rsplit(".", 2)
+    grid = dict(report.grids()).get(f"$.{table}")
+    if grid is None or row not in {r.key for r in grid.spec.rows}:
+        return None
+    if column not in {c.key for c in grid.spec.columns}:
+        return None
+    return grid[row, column]
+
+
+def stated_prose(report: Report) -> st.SearchStrategy[tuple[str, ...]]:
+    """Paragraphs whose sentences state ``report``'s tables truly (the applications received
+    and processed, the carry-overs, reviews, lawsuits, documents, licences, penalties), in
+    Arabic, full-width or Chinese numerals: a reader of the prose finds nothing to contradict.
+    Cells that are not counts are not stated."""
+    stated = []
+    for sentence, paths in _STATED:
+        cells = [_cell(report, p) for p in paths]
+        if all(type(c) is int for c in cells):
+            stated.append((sentence, sum(cast(int, c) for c in cells)))
+
+    def written(n: int) -> st.SearchStrategy[str]:
+        return st.sampled_from((str(n), str(n).translate(_FULL_WIDTH_DIGITS), format_number(n)))
+
+    def one(item: tuple[str, int]) -> st.SearchStrategy[str]:
+        sentence, n = item
+        subjects = st.sampled_from(tuple(s.replace("2021", str(report.year)) for s in _SUBJECTS))
+        return st.builds(lambda s, w: sentence.format(subject=s, n=w) + "。", subjects, written(n))
+
+    sentences = (
+        st.lists(st.sampled_from(stated).flatmap(one), max_size=6) if stated else st.just([])
+    )
+    return sentences.map(lambda found: ("".join(found),) if found else ())

@@ -10,6 +10,8 @@ are declared once per template spec (each version, and each declared variant of 
 >>> report = govinfo.load_example()
 >>> for finding in check(report):
 ...     print(finding.code, finding.status.value, [c.path for c in finding.cells][:1])
+date.early broken []
+prose.results_total broken ['$.requests.results_total.total']
 t3.balance broken ['$.requests.results_total.natural_person']
 t3.balance broken ['$.requests.results_total.total']
 t3.results_total broken ['$.requests.results_total.natural_person']
@@ -26,13 +28,14 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal, Inexact, localcontext
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from attrs import frozen
 
-from govinfo.checks import _culprit
+from govinfo.checks import _culprit, _form, _prose
+from govinfo.checks._findings import CellRef, Evidence, Finding, Status
 from govinfo.checks._layout import Layout, Slot, column_label, row_label, side, with_values
 from govinfo.diagnostics import Severity
 from govinfo.errors import CheckError
@@ -47,6 +50,7 @@ from govinfo.model import (
     Unread,
     cell_fits,
 )
+from govinfo.sources import Source
 from govinfo.template import (
     ColumnKind,
     ColumnSpec,
@@ -59,6 +63,9 @@ from govinfo.template import (
 )
 from govinfo.zh.amounts import Amount, Unit
 
+if TYPE_CHECKING:
+    from govinfo.formats._result import ReadResult
+
 __all__ = [
     "CULPRIT",
     "NOT_ADDED",
@@ -66,6 +73,7 @@ __all__ = [
     "Axis",
     "CellRef",
     "Combined",
+    "Evidence",
     "Finding",
     "Recomputed",
     "Relation",
@@ -75,6 +83,7 @@ __all__ = [
     "Term",
     "check",
     "check_continuity",
+    "check_reading",
     "combine",
     "recompute_totals",
     "rules",
@@ -84,18 +93,6 @@ CULPRIT = "culprit"
 """The code of the finding that names the likely wrong cells of a table."""
 NOT_ADDED = "combine.not_added"
 """The code of the finding :func:`combine` gives for a cell whose parts could not be added."""
-
-
-class Status(enum.Enum):
-    BROKEN = "broken"
-    """The printed numbers break the identity."""
-    NOT_ASSESSABLE = "not_assessable"
-    """A blank, placeholder or unread cell takes part, so the identity can be neither met nor
-    broken."""
-    LOCATED = "located"
-    """(culprit) One set of cells, corrected, satisfies every identity of the table."""
-    AMBIGUOUS = "ambiguous"
-    """(culprit) Several sets of cells would fit, or no set of one or two cells does."""
 
 
 class Axis(enum.Enum):
@@ -134,63 +131,32 @@ class Relation:
 
 @frozen(kw_only=True)
 class Rule:
-    """One identity of one template version, or of one variant of it."""
+    """One rule of one template version, or of one variant of it: an identity, whose
+    ``relations`` say which cells add up, or a rule about the report's prose, dates and form,
+    which has none (:mod:`govinfo.checks._prose` and :mod:`govinfo.checks._form` apply it by
+    its code)."""
 
     code: str
     version: TemplateVersion
-    identity: int
-    """Its number in the list of identities of the format reference (FORMAT.md)."""
     severity: Severity
     zh: str
     en: str
-    relations: tuple[Relation, ...]
+    relations: tuple[Relation, ...] = ()
+    identity: int | None = None
+    """Its number in the list of identities of the format reference (FORMAT.md); None for a
+    rule that is no identity."""
     derives_total: bool = False
     """Its left side is a derived total that :func:`recompute_totals` recomputes."""
     variant: Variant | None = None
     """The declared variant of the version whose rule this is (None: the template's own)."""
+    previous_year: bool = False
+    """A rule without relations that compares the report with the previous year's."""
 
     @property
     def across_years(self) -> bool:
-        return any(t.previous for r in self.relations for t in (*r.left, *r.right))
-
-
-@frozen(kw_only=True)
-class CellRef:
-    """One cell a finding concerns: its path (as JSON and the data dictionary name it), its
-    Chinese row and column labels, the value printed and, for a correction, the value that fits.
-    """
-
-    path: str
-    row: str
-    column: str
-    printed: Cell
-    expected: Number | None = None
-    agency: str
-    year: int
-
-
-@frozen(kw_only=True)
-class Finding:
-    """What a check found. ``expected``, ``printed`` and ``difference`` (printed − expected) are
-    None when a blank, placeholder or unread cell takes part or when a correction spans several
-    cells (see ``cells``)."""
-
-    code: str
-    severity: Severity
-    status: Status
-    cells: tuple[CellRef, ...]
-    expected: Number | None
-    printed: Number | None
-    difference: Number | None
-    message_zh: str
-    message_en: str
-    candidates: tuple[tuple[CellRef, ...], ...] = ()
-    """(culprit) Every set of cells whose corrected values would fit, fewest cells first."""
-
-    @property
-    def is_error(self) -> bool:
-        """A wrong number: an error-severity identity broken, or the culprit of one."""
-        return self.severity is Severity.ERROR and self.status is not Status.NOT_ASSESSABLE
+        return self.previous_year or any(
+            t.previous for r in self.relations for t in (*r.left, *r.right)
+        )
 
 
 @frozen(kw_only=True)
@@ -376,12 +342,26 @@ def _catalogue(spec: TemplateSpec) -> tuple[Rule, ...]:
                 ),
             )
         )
+    for code, (zh, en) in {**_form.RULES, **_prose.RULES}.items():
+        if code in _prose.RULES and not _prose.applies(spec, code):
+            continue
+        out.append(
+            rule(
+                code=code,
+                severity=Severity.WARNING,
+                zh=zh,
+                en=en,
+                previous_year=code in _form.ACROSS_YEARS,
+            )
+        )
     return tuple(out)
 
 
 RULES: tuple[Rule, ...] = tuple(rule for spec in templates() for rule in _catalogue(spec))
 """Every rule of every template spec (both versions, then the variants of each, in the order
-of :func:`~govinfo.template.templates`), each spec's in the order of the identities.
+of :func:`~govinfo.template.templates`), each spec's identities in the order of the list of
+identities, then its rules about the report's form (template, dates, copies) and prose (the
+quantities it states, the fee statement, contradictions), which have no relations.
 
 Identity 5 (counts are non-negative) has no rule: the model refuses a negative count when a
 report is built (and JSON with one is refused), so no report value can break it.
@@ -494,10 +474,13 @@ class _Compiled:
     coefficients: tuple[dict[int, int], ...]
     by_cell: dict[int, tuple[int, ...]]
     derived: tuple[_Equation, ...]
+    worded: tuple[str, ...]
+    """The codes of the in-report rules without relations, in catalogue order."""
 
     @classmethod
     def of(cls, spec: TemplateSpec) -> _Compiled:
         own = [r for r in _rules_of(spec) if not r.across_years]
+        worded = tuple(r.code for r in own if not r.relations)
         layout = Layout.of(spec, _tables(own))
         equations = _equations(own, layout)
         coefficients = tuple(e.coefficients() for e in equations)
@@ -506,7 +489,8 @@ class _Compiled:
             for e in equations
             if e.rule.derives_total and len(e.left) == 1 and not (e.left_minus or e.right_minus)
         )
-        return cls(layout, equations, coefficients, _culprit.cell_equations(coefficients), derived)
+        by_cell = _culprit.cell_equations(coefficients)
+        return cls(layout, equations, coefficients, by_cell, derived, worded)
 
 
 def _in_dependency_order(equations: Iterable[_Equation]) -> tuple[_Equation, ...]:
@@ -706,16 +690,53 @@ def _fits(slots: Sequence[Slot]) -> Callable[[int, Any], bool]:
 # --- check ---------------------------------------------------------------------------------
 
 
+def _sources(value: object) -> Mapping[str, Source]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise CheckError(f"sources: expected a mapping of JSON paths, got {type(value).__name__}")
+    return value
+
+
+def check_reading(result: ReadResult) -> tuple[Finding, ...]:
+    """:func:`check` of a reading's report, its findings' evidence with the sources read.
+
+    >>> import govinfo
+    >>> import pathlib
+    >>> reading = govinfo.read(pathlib.Path(govinfo.example_path(".txt")))
+    >>> [(f.code, str(f.evidence[0].source)) for f in check_reading(reading) if f.evidence]
+    [('date.early', 'line 616, column 1'), ('prose.results_total', 'line 15, column 114')]
+    """
+    from govinfo.formats._result import ReadResult  # the formats import the checks
+
+    if not isinstance(result, ReadResult):
+        raise CheckError(f"expected a ReadResult, got {type(result).__name__}")
+    return check(result.report, sources=result.sources)
+
+
 def _report(value: object, what: str = "report") -> Report:
     if not isinstance(value, Report):
         raise CheckError(f"{what}: expected a Report, got {type(value).__name__}")
     return value
 
 
-def check(report: Report) -> tuple[Finding, ...]:
-    """Every identity of the report's template, checked: one finding per broken or
-    not-assessable identity on one line, then, per table with broken identities, a
-    :data:`CULPRIT` finding naming the fewest cells whose correction satisfies them all.
+def check(report: Report, *, sources: Mapping[str, Source] | None = None) -> tuple[Finding, ...]:
+    """Every rule of the report's template, checked. The findings come in this order:
+
+    1. the rules about the report's form, in catalogue order: ``template.year``, ``date.early``,
+       ``date.late``;
+    2. the rules about its prose, in catalogue order, each rule's findings in report order: the
+       quantities the text states against the tables (``prose.*``), the fee statement
+       (``fees.*``), contradictions (``contradiction.*``);
+    3. one finding per broken or not-assessable identity on one line, in catalogue order;
+    4. per table with broken identities, a :data:`CULPRIT` finding naming the fewest cells
+       whose correction satisfies them all. The conclusion comes last: when the identities
+       fail, ``check(report)[-1]`` is a culprit, and a prose finding before it that agrees
+       with the parts corroborates it.
+
+    ``sources`` (a reading's :attr:`~govinfo.ReadResult.sources`) lets findings about prose
+    and dates say where the words were read; without it their evidence has no source.
+    ``check_reading(result)`` is the same as ``check(result.report, sources=result.sources)``.
 
     A consistent report gives no findings:
 
@@ -729,9 +750,13 @@ def check(report: Report) -> tuple[Finding, ...]:
     ()
     """
     report = _report(report)
+    places = _sources(sources)
     compiled = _COMPILED[_key(report)]
     values = compiled.layout.flatten(report)
-    findings: list[Finding] = []
+    findings: list[Finding] = [
+        *_form.findings(report, places, compiled.worded),
+        *_prose.findings(report, places, compiled.worded, lambda: recompute_totals(report).report),
+    ]
     residuals: dict[str, dict[int, Any]] = {}
     skipped: set[int] = set()
     for number, equation in enumerate(compiled.equations):
@@ -784,19 +809,25 @@ def check_continuity(previous: Report, current: Report) -> tuple[Finding, ...]:
     """The identities across two consecutive years of one agency, as warnings: table 3's
     carry-over in every column, and table 2's counts that follow from last year's (2021:
     现行有效件数; 2019: 上一年项目数量 and 本年增/减). Cells of both reports are named, each with
-    its agency and year.
+    its agency and year. Then sections 一 and 五 copied from last year's report
+    (``copy.overview``, ``copy.problems``; the measure is in :mod:`govinfo.checks._form`).
 
     >>> import attrs, govinfo
     >>> report = govinfo.load_example()
     >>> forward = {("carried_forward", "natural_person"): 2, ("carried_forward", "total"): 2}
     >>> last_year = attrs.evolve(report, year=2020, requests=report.requests.replace(forward))
     >>> for finding in check_continuity(last_year, report):
-    ...     print(finding.message_en)
+    ...     print(finding.message_en)  # the same prose: sections 一 and 五 copied
     温州市公安局鹿城区分局 2021, 温州市公安局鹿城区分局 2020: table 3, every column: carried_over
     (year N) = carried_forward (year N−1) fails (natural_person): printed 0, expected 2,
     difference -2
     温州市公安局鹿城区分局 2021, 温州市公安局鹿城区分局 2020: table 3, every column: carried_over
     (year N) = carried_forward (year N−1) fails (total): printed 0, expected 2, difference -2
+    温州市公安局鹿城区分局 2021: section 一 (总体情况) is copied from the previous year's report:
+    100% of its 4-character shingles occur in the 2020 report (threshold 80%)
+    温州市公安局鹿城区分局 2021: section 五 (problems and improvements) is copied from the
+    previous year's report; the template forbids 年年雷同: 100% of its 4-character shingles occur
+    in the 2020 report (threshold 80%)
     """
     previous, current = _report(previous, "previous"), _report(current, "current")
     if previous.year != current.year - 1:
@@ -820,6 +851,8 @@ def check_continuity(previous: Report, current: Report) -> tuple[Finding, ...]:
         if sums is not None and sums[0] == sums[1]:
             continue
         findings.append(_rule_finding(equation, values, slots, (current, previous), sums))
+    worded = [r.code for r in _rules_of(current.template) if r.previous_year]
+    findings += _form.copies(previous, current, worded)
     return tuple(findings)
 
 
@@ -959,8 +992,8 @@ def recompute_totals(report: Report) -> Recomputed:
     >>> fixed = recompute_totals(govinfo.load_example())
     >>> [(c.path, c.printed, c.expected) for c in fixed.changes]
     [('$.requests.results_total.natural_person', 0, 3), ('$.requests.results_total.total', 0, 3)]
-    >>> [f.code for f in check(fixed.report)]
-    []
+    >>> [f.code for f in check(fixed.report)]  # the text agrees now; the date does not
+    ['date.early']
     """
     report = _report(report)
     compiled = _COMPILED[_key(report)]

@@ -6,7 +6,18 @@ template; a test fails while the page is stale.
 
 from __future__ import annotations
 
-from govinfo.checks import CULPRIT, NOT_ADDED, Axis, Relation, Term, rules
+from govinfo.checks import (
+    CULPRIT,
+    NOT_ADDED,
+    RULES,
+    Axis,
+    Relation,
+    Rule,
+    Term,
+    _form,
+    _prose,
+    rules,
+)
 from govinfo.template import templates
 
 
@@ -67,12 +78,48 @@ def render() -> str:
             "|---|---|---|---|---|---|",
         ]
         for rule in rules(spec.version, spec.variant):
+            if not rule.relations:
+                continue
             relations = "<br>".join(_relation(r) for r in rule.relations)
             out.append(
                 f"| `{rule.code}` | {rule.identity} | {rule.severity.value} | {rule.zh} | "
                 f"{rule.en} | {relations} |"
             )
-    return "\n".join(out) + "\n"
+    return "\n".join([*out, *_worded()]) + "\n"
+
+
+def _spec_name(rule: Rule) -> str:
+    return rule.version.value + (f" `{rule.variant.value}`" if rule.variant else "")
+
+
+def _worded() -> list[str]:
+    """The rules without relations, once each, with the specs they apply to."""
+    specs: dict[str, list[str]] = {}
+    first: dict[str, Rule] = {}
+    for rule in RULES:
+        if not rule.relations:
+            specs.setdefault(rule.code, []).append(_spec_name(rule))
+            first.setdefault(rule.code, rule)
+    out = [
+        "",
+        "## Rules about prose, dates and form",
+        "",
+        "Warnings without relations: they compare what the prose says with the tables, the",
+        "publication date with the deadlines, the template with the year, and (with the previous",
+        "year's report, in `check_continuity`) sections with last year's. The recognised",
+        "phrasings, the deadlines and the measure of copying are described in",
+        "[Checks](checks.md#prose-dates-and-form).",
+        "",
+        "| code | severity | 说明 | description | templates | needs last year's report |",
+        "|---|---|---|---|---|---|",
+    ]
+    declared = list({**_form.RULES, **_prose.RULES})
+    for code, rule in sorted(first.items(), key=lambda item: declared.index(item[0])):
+        out.append(
+            f"| `{code}` | {rule.severity.value} | {rule.zh} | {rule.en} | "
+            f"{', '.join(specs[code])} | {'yes' if rule.previous_year else 'no'} |"
+        )
+    return out
 
 
 if __name__ == "__main__":

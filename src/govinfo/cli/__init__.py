@@ -3,7 +3,8 @@
 Exit codes:
 
 - 0: done, nothing to report (``convert``: files skipped as not regular files do not count);
-- 1: ``check`` found something (a finding, or cells that could not be read), or some input
+- 1: ``check`` found something (an error, or with ``--fail-on warning`` also a warning, or
+  cells that could not be read), or some input
   could not be read (each is listed on stderr, one line per file: ``FILE:LINE:COLUMN: reason``
   or ``FILE: reason``), or the output could not be written (``govinfo: error: OUT: reason``);
 - 2: usage error (unknown command or option, missing argument, ``-o`` naming an input);
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import signal
@@ -22,7 +24,7 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from types import FrameType
-from typing import Any, TextIO
+from typing import Any, Final, TextIO
 
 import govinfo
 from govinfo.checks import check, check_continuity
@@ -157,10 +159,33 @@ def _schema(args: argparse.Namespace) -> int:
 # --- check --------------------------------------------------------------------------------
 
 
-def _counts(finding: Any) -> bool:
-    """Whether a finding makes ``check`` exit 1: every finding but "not assessable" ones
+FAIL_ON: Final = ("error", "warning")
+"""The values of ``check --fail-on``: the least severity that makes ``check`` exit 1."""
+
+
+def _listed(finding: Any) -> bool:
+    """Whether a finding says something is wrong: every finding but "not assessable" ones
     (a blank or placeholder took part, so nothing is known to be wrong)."""
     return bool(finding.status.value != "not_assessable")
+
+
+def _counts(finding: Any, fail_on: str = "error") -> bool:
+    """Whether a finding makes ``check`` exit 1: with ``error`` (the default) a wrong number
+    (a broken identity, its culprit); with ``warning`` also every warning (prose against the
+    tables, dates, template, continuity), which are heuristics, so a batch does not fail on
+    them unless asked to."""
+    return _listed(finding) and (fail_on == "warning" or bool(finding.is_error))
+
+
+def _evidence_lines(name: str, findings: Sequence[Any]) -> list[str]:
+    """One line per piece of evidence: the rule, the words as printed, the sentence, where."""
+    out = []
+    for finding in findings:
+        for e in finding.evidence:
+            where = ", ".join(filter(None, (e.path, str(e.source) if e.source else "")))
+            sentence = f" in “{e.sentence}”" if e.sentence and e.sentence != e.text else ""
+            out.append(f"{name}: {finding.code}: “{e.text}”{sentence} ({where})\n")
+    return out
 
 
 def _short_label(cell: Any) -> str:
@@ -281,7 +306,7 @@ def _check(args: argparse.Namespace) -> int:
         incomplete |= bool(result.errors)
         sources = result.sources
         try:
-            findings = check(report)
+            findings = check(report, sources=sources)
             if previous is not None:
                 findings += check_continuity(previous, report)
         except GovInfoError as exc:
@@ -308,13 +333,15 @@ def _check(args: argparse.Namespace) -> int:
             ]
             if rows:
                 _table(rows, out)
-            for name, _, unread in results:
+            for name, findings, unread in results:
+                out.writelines(_evidence_lines(name, findings))
                 if unread:
                     out.write(_unread_line(name, unread))
             checked = len(results)
-            flagged = sum(1 for _, f, unread in results if unread or any(map(_counts, f)))
+            flagged = sum(1 for _, f, unread in results if unread or any(map(_listed, f)))
             out.write(f"{checked} report(s) checked, {flagged} with findings\n")
-    found = incomplete or any(unread or any(map(_counts, f)) for _, f, unread in results)
+    fails = functools.partial(_counts, fail_on=args.fail_on)
+    found = incomplete or any(unread or any(map(fails, f)) for _, f, unread in results)
     return max(_fail(errors), FOUND if found else OK)
 
 
@@ -474,6 +501,13 @@ def _parser() -> argparse.ArgumentParser:
         choices=("table", "json"),
         default="table",
         help="table for people (default), json for machines",
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="error",
+        help="exit 1 for errors only (default: broken identities, unread cells), or for "
+        "warnings too (prose against the tables, dates, template, continuity)",
     )
     _lenient(check)
     _output(check)

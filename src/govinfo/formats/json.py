@@ -321,6 +321,15 @@ def _unstructure_finding(finding: Finding) -> dict[str, Any]:
         "message_zh": finding.message_zh,
         "message_en": finding.message_en,
         "candidates": [[_unstructure_ref(r) for r in fit] for fit in finding.candidates],
+        "evidence": [
+            {
+                "path": e.path,
+                "sentence": e.sentence,
+                "text": e.text,
+                "source": None if e.source is None else str(e.source),
+            }
+            for e in finding.evidence
+        ],
     }
 
 
