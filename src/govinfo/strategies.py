@@ -1,6 +1,7 @@
 """Hypothesis strategies for govinfo values, for this project's tests and for yours.
 
-Needs the optional dependency ``hypothesis`` (``pip install govinfo[strategies]``).
+Needs the optional dependency ``hypothesis`` (``pip install 'govinfo-cn[strategies]'``); without
+it, importing this module raises :class:`ModuleNotFoundError` saying so.
 
 >>> from hypothesis import given
 >>> @given(reports(consistent=True))
@@ -28,7 +29,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import strategies as st
+from govinfo import _distribution
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError:  # without Hypothesis, say which extra brings it
+    _distribution.require("hypothesis", "strategies", "govinfo.strategies")
+    raise
 
 from govinfo.model import BLANK, UNREAD, Cell, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.template import (

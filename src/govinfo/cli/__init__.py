@@ -25,6 +25,7 @@ from types import FrameType
 from typing import Any, TextIO
 
 import govinfo
+from govinfo import _distribution
 from govinfo.checks import check, check_continuity
 from govinfo.cli import _batch, _tabular
 from govinfo.errors import GovInfoError
@@ -47,15 +48,6 @@ _STOPPING = {  # the signals that stop a run cleanly: exit 128 + N, the message
     if (signum := getattr(signal, name, None)) is not None
 }
 _CONVERTER = make_converter()
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("govinfo")
-    except PackageNotFoundError:  # run from a source tree without installing
-        return "unknown"
 
 
 def _fail(lines: Iterable[str]) -> int:
@@ -426,7 +418,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"govinfo {_version()}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"govinfo {_distribution.version()} ({_distribution.NAME})",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_: str, run: Callable[[argparse.Namespace], int]) -> Any:
