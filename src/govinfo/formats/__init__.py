@@ -110,8 +110,8 @@ def _decoding(
 
 _NOT_YET = {
     Kind.PDF: "reading PDF is not built yet in this version of govinfo (it is planned as the "
-    f"optional extra {_distribution.extra('pdf')}); extract its text (for example with pdftotext -layout) and "
-    "read that",
+    f"optional extra {_distribution.extra('pdf')}); extract its text (for example with "
+    "pdftotext -layout) and read that",
 }
 
 
