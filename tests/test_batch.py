@@ -18,8 +18,7 @@ from pathlib import Path
 import pytest
 
 import govinfo
-from govinfo import _samples
-from govinfo import tidy
+from govinfo import _samples, tidy
 from govinfo.cli import _batch
 from govinfo.errors import GovInfoError, UndecodableInput
 from govinfo.model import BLANK, UNREAD, Placeholder
