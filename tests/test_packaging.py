@@ -84,3 +84,66 @@ def test_the_cn2an_bound_is_a_version_the_differential_tests_pass_with() -> None
     # tests/test_cn2an_differential.py fail with them.
     (bound,) = [r for r in PYPROJECT["project"]["optional-dependencies"]["test"] if "cn2an" in r]
     assert bound == "cn2an>=0.5.24"
+
+
+API_PAGE = ROOT / "docs" / "api.md"
+
+
+def _documented_modules() -> list[str]:
+    """The modules the API reference renders (its ``::: module`` lines)."""
+    return re.findall(r"^::: ([\w.]+)$", API_PAGE.read_text(encoding="utf-8"), re.M)
+
+
+def _undocumented(module_name: str) -> list[str]:
+    """The public names defined in ``module_name`` (its ``__all__``) without a docstring: a
+    function's or a class's own, or for a constant the string right after its assignment (as
+    the API reference reads it)."""
+    import ast
+    import importlib
+    import inspect
+
+    module = importlib.import_module(module_name)
+    tree = ast.parse(inspect.getsource(module))
+    documented: set[str] = set()
+    defined: set[str] = set()
+    body = tree.body
+    for i, node in enumerate(body):
+        names: list[str] = []
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names = [node.name]
+            if ast.get_docstring(node):
+                documented.add(node.name)
+        elif isinstance(node, ast.Assign | ast.AnnAssign):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            names = [t.id for t in targets if isinstance(t, ast.Name)]
+            after = body[i + 1] if i + 1 < len(body) else None
+            if (
+                isinstance(after, ast.Expr)
+                and isinstance(after.value, ast.Constant)
+                and isinstance(after.value.value, str)
+            ):
+                documented.update(names)
+        defined.update(names)
+    public = getattr(module, "__all__", ())
+    return [f"{module_name}.{n}" for n in public if n in defined and n not in documented]
+
+
+def test_the_api_reference_covers_the_public_modules() -> None:
+    assert {"govinfo", "govinfo.tidy", "govinfo.model", "govinfo.errors"} <= set(
+        _documented_modules()
+    )
+
+
+# govinfo/template.py is being reworked by another change; its spec classes get their
+# docstrings there. Listed here so that nothing else can go undocumented meanwhile.
+_PENDING = {
+    "govinfo.template.ColumnSpec",
+    "govinfo.template.RowSpec",
+    "govinfo.template.SectionSpec",
+    "govinfo.template.TemplateSpec",
+}
+
+
+def test_every_public_name_has_a_docstring() -> None:
+    missing = [name for module in _documented_modules() for name in _undocumented(module)]
+    assert sorted(set(missing) - _PENDING) == []

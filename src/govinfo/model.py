@@ -147,7 +147,10 @@ class Placeholder:
 
 
 Number: TypeAlias = int | Decimal | Amount
+"""A number in a cell: ``int`` for counts and changes, ``Decimal`` for money, ``Amount`` for an
+amount with its unit."""
 Cell: TypeAlias = int | Decimal | Amount | Blank | Placeholder | Unread
+"""What a cell holds: a :data:`Number`, :data:`BLANK`, a :class:`Placeholder` or :data:`UNREAD`."""
 
 
 MAX_DIGITS: Final = 15

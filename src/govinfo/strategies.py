@@ -101,6 +101,7 @@ _ORDINALS = "一二三四五六七八九十"
 
 
 def placeholders() -> st.SearchStrategy[Placeholder]:
+    """Placeholders with the marks real reports print (:data:`PLACEHOLDER_TEXTS`)."""
     return st.sampled_from(PLACEHOLDER_TEXTS).map(Placeholder)
 
 
@@ -135,6 +136,8 @@ def grids(spec: GridSpec, *, holes: bool = True) -> st.SearchStrategy[Grid]:
 
 
 def paragraphs(max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+    """Up to ``max_size`` paragraphs of report-like prose: one line each, no surrounding
+    spaces, as the model requires."""
     paragraph = st.builds(
         lambda start, words: start + "".join(words),
         st.sampled_from(_STARTS),

@@ -59,10 +59,13 @@ if TYPE_CHECKING:  # optional extras: imported where they are used
 
 __all__ = [
     "COLUMNS",
+    "EXPONENT",
     "SEPARATOR",
     "CellKind",
     "CellRecord",
     "Column",
+    "ParquetWriter",
+    "cell_count",
     "cell_records",
     "csv_header",
     "csv_text",

@@ -87,6 +87,8 @@ NOT_ADDED = "combine.not_added"
 
 
 class Status(enum.Enum):
+    """What a finding says of its identity."""
+
     BROKEN = "broken"
     """The printed numbers break the identity."""
     NOT_ASSESSABLE = "not_assessable"
@@ -99,6 +101,8 @@ class Status(enum.Enum):
 
 
 class Axis(enum.Enum):
+    """Which way an identity runs through its table."""
+
     COLUMNS = "columns"
     """The relation holds in every column; its terms are row keys."""
     ROWS = "rows"

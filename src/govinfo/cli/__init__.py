@@ -374,8 +374,8 @@ def _convert(args: argparse.Namespace) -> int:
                 if outcome.skipped is not None:  # a FIFO, a socket, a device: not a failure
                     skipped += 1
                     _Notes.say(outcome.skipped)
-                for line in outcome.diagnostics:
-                    _Notes.say(line)
+                for i, line in enumerate(outcome.diagnostics):
+                    (_say if i < outcome.errors else _Notes.say)(line)
                 if outcome.unread:
                     _Notes.say(f"{outcome.name}: {outcome.unread} cell(s) unread")
                 unread += outcome.incomplete

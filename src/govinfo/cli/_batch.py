@@ -239,6 +239,8 @@ class Outcome(NamedTuple):
     incomplete: bool = False
     """Read, but not all of it: an error was read past (--lenient) or a cell is unread."""
     skipped: str | None = None
+    errors: int = 0
+    """How many of the first ``diagnostics`` are errors (read past): ``--quiet`` keeps those."""
 
 
 _JSON = make_converter()
@@ -263,8 +265,10 @@ def _convert_one(item: Item, to: Format, strict: bool = True) -> Outcome:
         else:
             unstructured = _JSON.unstructure(report, Report)
             output = (json.dumps(unstructured, ensure_ascii=False) + "\n").encode()
-        lines = tuple(describe_diagnostic(name, d) for d in result.diagnostics)
-        return Outcome(name, output, None, len(result.unread), lines, not result.ok)
+        ordered = sorted(result.diagnostics, key=lambda d: d.severity is not Severity.ERROR)
+        lines = tuple(describe_diagnostic(name, d) for d in ordered)
+        errors = len(result.errors)
+        return Outcome(name, output, None, len(result.unread), lines, not result.ok, errors=errors)
     except Skipped as exc:
         return Outcome(name, None, None, skipped=describe(name, exc))
     except Exception as exc:  # one bad file must not stop the batch: it is listed at the end

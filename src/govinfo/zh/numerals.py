@@ -55,11 +55,11 @@ __all__ = [
     "parse_number",
 ]
 
-#: Standard and financial styles write every integer below this bound (10^16).
 MAX_CHINESE: Final = 10**16
+"""Standard and financial styles write every integer below this bound (10^16)."""
 
-#: Longest digit string read or written (Python refuses longer int ↔ str conversions).
 MAX_DIGITS: Final = 4000
+"""Longest digit string read or written (Python refuses longer int ↔ str conversions)."""
 
 
 class NumberStyle(enum.Enum):
