@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint docs
+.PHONY: demo test lint docs site
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,11 +16,17 @@ demo: $(BIN)/.installed
 	$(BIN)/govinfo demo
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff check src tests benchmarks tools
+	$(BIN)/ruff format --check src tests benchmarks tools
 	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest
 
+# The generated pages, from the template declaration.
 docs: $(BIN)/.installed
 	$(BIN)/python -m govinfo._datadict > docs/data-dictionary.md
+
+# The documentation site with its API reference; --strict: a broken reference fails.
+site: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict

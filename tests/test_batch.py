@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 import govinfo
-from govinfo import _samples
-from govinfo.cli import _batch, _tabular
+from govinfo import _samples, tidy
+from govinfo.cli import _batch
 from govinfo.errors import GovInfoError, UndecodableInput
 from govinfo.model import BLANK, UNREAD, Placeholder
 
@@ -294,9 +294,9 @@ def test_closing_convert_early_stops_the_workers_at_once(tmp_path: Path) -> None
 def test_csv_long_format_has_one_row_per_cell_with_template_labels() -> None:
     report = govinfo.load_example()
     report = _evolve_requests(report)
-    text = _tabular.csv_header() + _tabular.csv_text(report, "r.json")
+    text = tidy.csv_header() + tidy.csv_text(tidy._records(report, "r.json"))
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    assert len(rows) == _tabular.cell_count(report) == 2 * 3 + 1 + 2 + 1 + 25 * 7 + 3 * 5
+    assert len(rows) == tidy.cell_count(report) == 2 * 3 + 1 + 2 + 1 + 25 * 7 + 3 * 5
     spec = govinfo.template(report.version)
     by_key = {(r["table"], r["row_key"], r["column_key"]): r for r in rows}
     state_secret = by_key["$.requests", "withheld_state_secret", "commercial_enterprise"]
@@ -304,18 +304,22 @@ def test_csv_long_format_has_one_row_per_cell_with_template_labels() -> None:
     column = spec.requests.column("commercial_enterprise")
     assert state_secret["row_label"] == " › ".join((*row.parents, row.label))
     assert state_secret["column_label"] == f"{column.group} › {column.label}"
-    assert (state_secret["value"], state_secret["kind"]) == ("", "blank")
+    values = ("kind", "count", "amount", "unit", "placeholder")
+    assert tuple(state_secret[c] for c in values) == ("blank", "", "", "", "")
     placeholder = by_key["$.requests", "granted", "natural_person"]
-    assert (placeholder["value"], placeholder["kind"]) == ("/", "placeholder")
+    assert tuple(placeholder[c] for c in values) == ("placeholder", "", "", "", "/")
     unread = by_key["$.requests", "granted", "other"]
-    assert (unread["value"], unread["unit"], unread["kind"]) == ("", "", "unread")
+    assert tuple(unread[c] for c in values) == ("unread", "", "", "", "")
     fee = by_key["$.disclosure.fees", "administrative_fees", "amount"]
-    assert (fee["value"], fee["unit"], fee["kind"]) == ("0.0100", "", "number")
+    assert tuple(fee[c] for c in values) == ("number", "", "0.0100", "万元", "")
+    count = by_key["$.requests", "new_received", "total"]
+    assert tuple(count[c] for c in values) == ("number", "3", "", "", "")
+    assert (count["table_order"], count["row_order"], count["column_order"]) == ("5", "1", "7")
     direct = by_key["$.review_litigation", "litigation_direct", "total"]
     row = spec.review_litigation.row("litigation_direct")
     assert direct["row_label"] == f"{row.parents[0]} › {row.label}"
     assert {r["agency"] for r in rows} == {report.agency}
-    assert {r["template"] for r in rows} == {"2021"}
+    assert {r["version"] for r in rows} == {"2021"}
 
 
 def _evolve_requests(report: govinfo.Report) -> govinfo.Report:
@@ -341,12 +345,12 @@ def test_csv_amounts_carry_their_unit() -> None:
     block = empty.disclosure["procurement"].replace(
         {("centralized_procurement", "total_amount"): amount}
     )
-    rows = {r[6]: r for r in _tabular.cell_rows(_with_block(empty, block), "x")}
-    assert rows["total_amount"][9:] == ("251000", "元", "number", "")
-    assert rows["project_count"][9:] == ("", "", "blank", "")
+    rows = {r[8]: r for r in map(tidy.to_row, tidy.cell_records(_with_block(empty, block)))}
+    assert rows["total_amount"][12:] == ("number", None, "251000", "元", "", "")
+    assert rows["project_count"][12:] == ("blank", None, None, "", "", "")
     unread = block.replace({("centralized_procurement", "total_amount"): UNREAD})
-    rows = {r[6]: r for r in _tabular.cell_rows(_with_block(empty, unread), "x")}
-    assert rows["total_amount"][9:] == ("", "", "unread", "")
+    rows = {r[8]: r for r in map(tidy.to_row, tidy.cell_records(_with_block(empty, unread)))}
+    assert rows["total_amount"][12:] == ("unread", None, None, "", "", "")
 
 
 def _with_block(report: govinfo.Report, grid: govinfo.Grid) -> govinfo.Report:

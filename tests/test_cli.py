@@ -24,8 +24,7 @@ from pathlib import Path
 import pytest
 
 import govinfo
-from govinfo import _samples
-from govinfo.cli import _tabular
+from govinfo import _samples, tidy
 from govinfo.template import template
 
 
@@ -431,14 +430,15 @@ def test_convert_a_folder_to_csv_continues_past_bad_files(tmp_path: Path) -> Non
     assert leftovers(tmp_path) == []
     with out.open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    expected = sum(_tabular.cell_count(r) for r in _samples.variants(197))
+    expected = sum(tidy.cell_count(r) for r in _samples.variants(197))
     assert len(rows) == expected
     assert len({row["file"] for row in rows}) == 197
-    assert set(rows[0]) == set(_tabular.COLUMNS)
+    assert list(rows[0]) == [c.name for c in tidy.COLUMNS]
     first = next(_samples.variants(1))
     mine = [r for r in rows if r["file"].endswith(f"report-0000{SUFFIX}")]
     assert [tuple(r.values())[1:-1] for r in mine] == [
-        row[1:-1] for row in _tabular.cell_rows(first, "")
+        tuple(next(csv.reader([tidy.csv_text([record])])))[1:-1]
+        for record in tidy.cell_records(first)
     ]
     # Read from text, every cell names where it was printed.
     assert all(re.fullmatch(r"line [0-9]+, column [0-9]+", r["source"]) for r in mine)

@@ -197,3 +197,18 @@ def test_find_dates_never_locates_a_candidate_it_discards(
     assert find_dates(unit * 4000) == ()
     assert find_dates(unit * 10 + "于2022年1月18日发布")[-1].date == D(2022, 1, 18)
     assert located == []
+
+
+@pytest.mark.parametrize("style", list(DateStyle))
+def test_a_style_may_be_named_by_its_value(style: DateStyle) -> None:
+    d = D(2022, 1, 18)
+    assert format_date(d, style=style.value) == format_date(d, style=style)
+
+
+def test_an_unknown_style_name_lists_the_styles() -> None:
+    with pytest.raises(InvalidDate) as caught:
+        format_date(D(2022, 1, 18), style="offical")
+    assert str(caught.value) == (
+        "expected a DateStyle or one of 'official', 'numeric', 'iso', 'short', 'medium', 'long', "
+        "'full', found 'offical' (line 1, column 1)\n'offical'\n^^^^^^^^^"
+    )

@@ -425,3 +425,29 @@ def test_prose_beyond_the_basic_plane_is_kept():
     report = Report.empty(TemplateVersion.V2021, agency="某局𠀋", year=2021, problems=("😀",))
     assert (report.agency, report.problems, Placeholder("〆𠀋").text) == ("某局𠀋", ("😀",), "〆𠀋")
     assert govinfo.model.lone_surrogate("某局𠀋😀") is None
+
+
+def test_a_grid_iterates_its_cells_with_their_rows_and_columns() -> None:
+    grid = govinfo.load_example().review_litigation
+    assert list(grid) == list(grid.items())
+    assert len(grid) == len(list(grid)) == 15
+    row, column, cell = next(iter(grid))
+    assert (row.key, column.key, cell) == (
+        "administrative_review",
+        "upheld",
+        grid[row.key, column.key],
+    )
+
+
+def test_reprs_name_the_table_by_its_labels_and_stay_short() -> None:
+    report = govinfo.load_example()
+    shown = repr(report.requests)
+    assert shown.startswith("<Grid requests: 25 rows (一、本年新收政府信息公开申请数量, ")
+    assert "columns (自然人, 法人或其他组织 › 商业企业, …); 175 numbers>" in shown
+    grid = report.requests.replace({("new_received", "natural_person"): BLANK})
+    grid = grid.replace({("new_received", "commercial_enterprise"): Placeholder("/")})
+    assert repr(grid).endswith("; 173 numbers, 1 blank, 1 placeholder>")
+    assert repr(report) == (
+        "<Report 温州市公安局鹿城区分局 2021, template 2021: 6 tables, 21 paragraphs>"
+    )
+    assert repr(report.disclosure) == "<Disclosure regulations, licensing, enforcement, fees>"

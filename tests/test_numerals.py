@@ -307,3 +307,11 @@ def test_huge_numbers_digit_styles() -> None:
         format_number(10**5000, style=NumberStyle.ARABIC)
     with pytest.raises(InvalidNumeral, match="at most 4000 digits"):
         parse_number("1" * 5000)
+
+
+def test_a_number_style_may_be_named_by_its_value() -> None:
+    assert format_number(1001, style="financial") == format_number(
+        1001, style=NumberStyle.FINANCIAL
+    )
+    with pytest.raises(InvalidNumeral, match="expected a NumberStyle or one of 'standard'"):
+        format_number(1001, style="roman")

@@ -75,8 +75,8 @@ def short_repr(value: object) -> str:
     return shown if len(shown) <= 80 else shown[:77] + "..."
 
 
-#: The most characters of a line that an excerpt shows; a longer line is cut around the span.
 EXCERPT_WIDTH = 80
+"""The most characters of a line that an excerpt shows; a longer line is cut around the span."""
 
 
 def caret_excerpt(source: str, position: int, length: int = 1) -> str:

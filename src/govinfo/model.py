@@ -147,7 +147,10 @@ class Placeholder:
 
 
 Number: TypeAlias = int | Decimal | Amount
+"""A number in a cell: ``int`` for counts and changes, ``Decimal`` for money, ``Amount`` for an
+amount with its unit."""
 Cell: TypeAlias = int | Decimal | Amount | Blank | Placeholder | Unread
+"""What a cell holds: a :data:`Number`, :data:`BLANK`, a :class:`Placeholder` or :data:`UNREAD`."""
 
 
 MAX_DIGITS: Final = 15
@@ -249,6 +252,16 @@ class Grid:
     0
     >>> grid.row("litigation_direct")["pending"]
     0
+
+    Iterating a grid gives what :meth:`items` gives, every cell with its row and column; ``len``
+    is the number of cells. (A ``dict`` of the cells is a serializer's business: see
+    :mod:`govinfo.tidy` and :mod:`govinfo.formats.json`.)
+
+    >>> len(grid), next(iter(grid))[2]
+    (15, 0)
+    >>> grid  # doctest: +NORMALIZE_WHITESPACE
+    <Grid review_litigation: 3 rows (行政复议, 未经复议直接起诉, …)
+     × 5 columns (结果维持, 结果纠正, …); 15 numbers>
     """
 
     spec: GridSpec
@@ -332,8 +345,46 @@ class Grid:
             rows[row][column] = cell
         return Grid(self.spec, tuple(tuple(values) for values in rows))
 
+    def __iter__(self) -> Iterator[tuple[RowSpec, ColumnSpec, Cell]]:
+        return self.items()
+
+    def __len__(self) -> int:
+        return len(self.spec.rows) * len(self.spec.columns)
+
     def __repr__(self) -> str:
-        return f"Grid({self.spec.key!r}, {self.cells!r})"
+        # Which table (key, caption, the first labels of its rows and columns) and what it
+        # holds, by kind; the cells themselves (175 in table 3) would fill a screen.
+        spec = self.spec
+        counts: dict[str, int] = {}
+        for values in self.cells:
+            for cell in values:
+                kind = _KIND_SHOWN.get(type(cell), "number")
+                counts[kind] = counts.get(kind, 0) + 1
+        held = ", ".join(_many(counts[k], k) for k in _KINDS_SHOWN if k in counts)
+        rows = _first_labels([r.label for r in spec.rows])
+        columns = _first_labels(
+            [f"{c.group} › {c.label}" if c.group else c.label for c in spec.columns]
+        )
+        caption = f" {spec.caption}" if spec.caption else ""
+        return (
+            f"<Grid {spec.key}{caption}: {_many(len(spec.rows), 'row')} ({rows}) × "
+            f"{_many(len(spec.columns), 'column')} ({columns}); {held}>"
+        )
+
+
+_KIND_SHOWN: Final = {Blank: "blank", Placeholder: "placeholder", Unread: "unread"}
+_KINDS_SHOWN: Final = ("number", "blank", "placeholder", "unread")
+_LABELS_SHOWN: Final = 2  # of the rows, and of the columns, in a grid's repr
+
+
+def _many(count: int, noun: str) -> str:
+    plural = "s" if count != 1 and noun not in ("blank", "unread") else ""
+    return f"{count} {noun}{plural}"
+
+
+def _first_labels(labels: list[str]) -> str:
+    more = ["…"] if len(labels) > _LABELS_SHOWN else []
+    return ", ".join([*labels[:_LABELS_SHOWN], *more])
 
 
 def _paragraphs(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -403,7 +454,7 @@ class Disclosure:
         return iter(self.blocks)
 
     def __repr__(self) -> str:
-        return f"Disclosure({self.blocks!r})"
+        return f"<Disclosure {', '.join(b.spec.key for b in self.blocks)}>"
 
 
 def _year(instance: object, attribute: object, value: Any) -> None:
@@ -443,7 +494,7 @@ def _version(instance: object, attribute: object, value: Any) -> None:
         raise ModelError(f"version: expected a TemplateVersion, got {short_repr(value)}")
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class Report:
     """One annual report: metadata, the prose sections and the three tables.
 
@@ -531,6 +582,21 @@ class Report:
         spec = _spec_of(self.version, self.requests)
         assert spec is not None  # the report was validated when it was made
         return spec
+
+    def __repr__(self) -> str:
+        """One line that says which report this is (the whole of one is thousands of
+        characters: :func:`govinfo.render_text` shows it)."""
+        spec = self.template
+        variant = f" ({spec.variant.value})" if spec.variant else ""
+        paragraphs = sum(
+            len(p) for p in (self.preamble, self.problems, self.other_matters, self.trailer)
+        ) + sum(1 for _ in self.overview.paragraphs())
+        unread = len(unread_cells(self))
+        also = f", {unread} unread cells" if unread else ""
+        return (
+            f"<Report {self.agency} {self.year}, template {self.version.value}{variant}: "
+            f"{sum(1 for _ in self.grids())} tables, {paragraphs} paragraphs{also}>"
+        )
 
     def grids(self) -> Iterator[tuple[str, Grid]]:
         """Every table with its JSON path, in report order."""

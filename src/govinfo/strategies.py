@@ -1,6 +1,7 @@
 """Hypothesis strategies for govinfo values, for this project's tests and for yours.
 
-Needs the optional dependency ``hypothesis`` (``pip install govinfo[strategies]``).
+Needs the optional dependency ``hypothesis`` (``pip install 'govinfo-cn[strategies]'``); without
+it, importing this module raises :class:`ModuleNotFoundError` saying so.
 
 >>> from hypothesis import given
 >>> @given(reports(consistent=True))
@@ -30,7 +31,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any, cast
 
-from hypothesis import strategies as st
+from govinfo import _distribution
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError:  # without Hypothesis, say which extra brings it
+    _distribution.require("hypothesis", "strategies", "govinfo.strategies")
+    raise
 
 from govinfo.model import BLANK, UNREAD, Cell, Disclosure, Grid, Overview, Placeholder, Report
 from govinfo.template import (
@@ -98,6 +105,7 @@ _ORDINALS = "一二三四五六七八九十"
 
 
 def placeholders() -> st.SearchStrategy[Placeholder]:
+    """Placeholders with the marks real reports print (:data:`PLACEHOLDER_TEXTS`)."""
     return st.sampled_from(PLACEHOLDER_TEXTS).map(Placeholder)
 
 
@@ -132,6 +140,8 @@ def grids(spec: GridSpec, *, holes: bool = True) -> st.SearchStrategy[Grid]:
 
 
 def paragraphs(max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+    """Up to ``max_size`` paragraphs of report-like prose: one line each, no surrounding
+    spaces, as the model requires."""
     paragraph = st.builds(
         lambda start, words: start + "".join(words),
         st.sampled_from(_STARTS),

@@ -96,6 +96,8 @@ NOT_ADDED = "combine.not_added"
 
 
 class Axis(enum.Enum):
+    """Which way an identity runs through its table."""
+
     COLUMNS = "columns"
     """The relation holds in every column; its terms are row keys."""
     ROWS = "rows"

@@ -20,6 +20,8 @@ __all__ = ["CellRef", "Evidence", "Finding", "Status"]
 
 
 class Status(enum.Enum):
+    """What a finding says of its rule."""
+
     BROKEN = "broken"
     """The report breaks the rule: its printed numbers an identity, its prose a table, its
     date a deadline."""

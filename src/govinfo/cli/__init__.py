@@ -16,19 +16,23 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import errno
 import functools
 import json
 import os
+import pickle
 import signal
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from types import FrameType
-from typing import Any, Final, TextIO
+from typing import Any, BinaryIO, Final, TextIO
 
 import govinfo
+from govinfo import _distribution, tidy
 from govinfo.checks import check, check_continuity
-from govinfo.cli import _batch, _tabular
+from govinfo.cli import _batch
+from govinfo.diagnostics import Severity
 from govinfo.errors import GovInfoError
 from govinfo.formats import ReadResult
 from govinfo.formats.json import findings_to_json, make_converter
@@ -51,13 +55,16 @@ _STOPPING = {  # the signals that stop a run cleanly: exit 128 + N, the message
 _CONVERTER = make_converter()
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+class _Notes:
+    """Where warnings, notes, counts and summaries go: stderr, or nowhere with ``--quiet``.
+    What failed is always said (:func:`_fail`): quiet never hides an error."""
 
-    try:
-        return version("govinfo")
-    except PackageNotFoundError:  # run from a source tree without installing
-        return "unknown"
+    quiet = False
+
+    @classmethod
+    def say(cls, line: str) -> None:
+        if not cls.quiet:
+            print(line, file=sys.stderr)
 
 
 def _fail(lines: Iterable[str]) -> int:
@@ -77,7 +84,11 @@ def _load(name: str, *, strict: bool = True) -> ReadResult | str:
     except GovInfoError as exc:
         return _batch.describe(name, exc)
     for diagnostic in result.diagnostics:
-        print(_batch.describe_diagnostic(name, diagnostic), file=sys.stderr)
+        line = _batch.describe_diagnostic(name, diagnostic)
+        if diagnostic.severity is Severity.ERROR:
+            _say(line)
+        else:
+            _Notes.say(line)
     return result
 
 
@@ -108,23 +119,25 @@ def _parse(args: argparse.Namespace) -> int:
     _batch.check_output(args.output, args.files)
     errors: list[str] = []
     incomplete = False
+    read = 0
     with _batch.atomic_text(args.output) as out:
-        for name in args.files:
+        for name in _batch.discover(args.files):
             result = _load(name, strict=not args.lenient)
             if isinstance(result, str):
                 errors.append(result)
                 continue
+            read += 1
             incomplete |= not result.ok  # an error read past, or an unread cell
             if result.unread:
-                print(f"{name}: {len(result.unread)} cell(s) unread", file=sys.stderr)
+                _Notes.say(f"{name}: {len(result.unread)} cell(s) unread")
             data = (
                 _sources_json(result)
                 if args.sources
                 else _CONVERTER.unstructure(result.report, Report)
             )
-            indent = 2 if len(args.files) == 1 else None
+            indent = 2 if args.files == [name] else None
             out.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
-        if errors and len(errors) == len(args.files):
+        if errors and not read:
             raise _Abandon(errors)
     return max(_fail(errors), FOUND if incomplete else OK)
 
@@ -191,8 +204,8 @@ def _evidence_lines(name: str, findings: Sequence[Any]) -> list[str]:
 def _short_label(cell: Any) -> str:
     """A cell as 'row / column' by its Chinese labels, without the outermost group of the row
     (三、本年度办理结果, 行政诉讼): the rest is unique and much shorter."""
-    parts = cell.row.split(_tabular.SEPARATOR)
-    return f"{_tabular.SEPARATOR.join(parts[1:] if len(parts) > 1 else parts)} / {cell.column}"
+    parts = cell.row.split(tidy.SEPARATOR)
+    return f"{tidy.SEPARATOR.join(parts[1:] if len(parts) > 1 else parts)} / {cell.column}"
 
 
 def _shown(value: Any) -> str:
@@ -297,7 +310,7 @@ def _check(args: argparse.Namespace) -> int:
     # Each checked report: its name, its findings and the paths of its unread cells, which
     # count as something found: a cell that could not be read is not known to be right.
     results: list[tuple[str, tuple[Any, ...], tuple[str, ...]]] = []
-    for name in args.files:
+    for name in _batch.discover(args.files):
         result = _load(name, strict=strict)
         if isinstance(result, str):
             errors.append(result)
@@ -360,15 +373,21 @@ def _jobs(text: str) -> int:
 
 def _convert(args: argparse.Namespace) -> int:
     _batch.check_output(args.output, args.inputs)
-    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    if args.to == "parquet":
+        try:  # before anything is read: without pyarrow, no Parquet
+            tidy.parquet_schema()
+        except ModuleNotFoundError as exc:
+            _say(f"govinfo: error: {exc}")
+            return FOUND
+    show = not _Notes.quiet and (
+        args.progress if args.progress is not None else sys.stderr.isatty()
+    )
     # Counting first costs one more walk of the folders, but no memory: only for the bar.
     total = sum(1 for _ in _batch.discover(args.inputs)) if show else None
     progress = _batch.Progress(sys.stderr, total) if show else None
     errors: list[str] = []
     done = unread = skipped = 0
-    with _batch.atomic_output(args.output) as out:
-        if args.to == "csv":
-            out.write(_tabular.csv_header().encode())
+    with _batch.atomic_output(args.output) as out, _writer(args.to, out) as write:
         outcomes = _batch.convert(
             _batch.discover(args.inputs),
             args.to,
@@ -381,29 +400,70 @@ def _convert(args: argparse.Namespace) -> int:
                 done += 1
                 if outcome.skipped is not None:  # a FIFO, a socket, a device: not a failure
                     skipped += 1
-                    print(outcome.skipped, file=sys.stderr)
-                for line in outcome.diagnostics:
-                    print(line, file=sys.stderr)
+                    _Notes.say(outcome.skipped)
+                for i, line in enumerate(outcome.diagnostics):
+                    (_say if i < outcome.errors else _Notes.say)(line)
                 if outcome.unread:
-                    print(f"{outcome.name}: {outcome.unread} cell(s) unread", file=sys.stderr)
+                    _Notes.say(f"{outcome.name}: {outcome.unread} cell(s) unread")
                 unread += outcome.incomplete
                 if outcome.error is not None:
                     errors.append(outcome.error)
                 elif outcome.output is not None:
-                    out.write(outcome.output)
+                    write(outcome.output)
                 if progress:
                     progress.update(done, len(errors))
         finally:
             outcomes.close()
         if progress:
             progress.update(done, len(errors), final=True)
+    if args.to == "csv" and args.output != "-":
+        _write_data_package(args.output)
     converted = done - skipped - len(errors)
     partly = f", {unread} read only in part" if unread else ""
     special = f"; {skipped} skipped (not a regular file)" if skipped else ""
-    print(f"converted {converted} of {done - skipped} file(s){partly}{special}", file=sys.stderr)
+    _Notes.say(f"converted {converted} of {done - skipped} file(s){partly}{special}")
     if errors:
-        print(f"{len(errors)} file(s) failed:", file=sys.stderr)
+        _say(f"{len(errors)} file(s) failed:")
     return max(_fail(errors), FOUND if unread else OK)
+
+
+@contextlib.contextmanager
+def _writer(to: str, out: BinaryIO) -> Iterator[Callable[[bytes], object]]:
+    """What takes each file's output: the output file itself (JSON Lines; CSV, after its
+    header), or the Parquet writer, which gets the pickled rows the workers made."""
+    if to == "csv":
+        out.write(tidy.csv_header().encode())
+    if to != "parquet":
+        yield out.write
+        return
+    with tidy.ParquetWriter(out) as parquet:
+        yield lambda data: parquet.write(pickle.loads(data))
+
+
+DATA_PACKAGE: Final = "datapackage.json"
+"""The Frictionless data package written beside a CSV output, declaring its columns."""
+
+
+def _write_data_package(output: str) -> None:
+    """Declare the CSV at ``output`` in the ``datapackage.json`` of its folder: added to the
+    package there (a package of several CSVs keeps the others), or a new one."""
+    folder, base = os.path.split(os.path.realpath(output))
+    where = os.path.join(folder, DATA_PACKAGE)
+    package: dict[str, Any] | None = None
+    try:
+        with open(where, encoding="utf-8") as f:
+            found = json.load(f)
+    except FileNotFoundError:
+        found = None
+    except (OSError, ValueError) as exc:
+        raise OSError(errno.EINVAL, f"not a data package ({exc}); not replaced", where) from None
+    if found is not None:
+        if not isinstance(found, dict) or not isinstance(found.get("resources"), list):
+            raise OSError(errno.EINVAL, "not a data package; not replaced", where)
+        package = found
+    with _batch.atomic_text(where) as out:
+        out.write(json.dumps(tidy.data_package(base, package), ensure_ascii=False, indent=2))
+        out.write("\n")
 
 
 # --- demo ---------------------------------------------------------------------------------
@@ -453,7 +513,11 @@ def _parser() -> argparse.ArgumentParser:
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"govinfo {_version()}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"govinfo {_distribution.version()} ({_distribution.NAME})",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help_: str, run: Callable[[argparse.Namespace], int]) -> Any:
@@ -465,6 +529,13 @@ def _parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         sub.set_defaults(run=run)
+        sub.add_argument(
+            "-q",
+            "--quiet",
+            action="store_true",
+            help="say nothing on stderr but what failed: no warnings, notes, counts of unread "
+            "cells, progress or summary",
+        )
         return sub
 
     parse = command("parse", "read reports; write them as JSON", _parse)
@@ -513,7 +584,9 @@ def _parser() -> argparse.ArgumentParser:
     _output(check)
 
     convert = command(
-        "convert", "convert many reports and folders to one JSON Lines or CSV file", _convert
+        "convert",
+        "convert many reports and folders to one JSON Lines, CSV or Parquet file",
+        _convert,
     )
     convert.add_argument(
         "inputs",
@@ -524,9 +597,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert.add_argument(
         "--to",
-        choices=("jsonl", "csv"),
+        choices=("jsonl", "csv", "parquet"),
         required=True,
-        help="jsonl: one JSON report per line; csv: one row per table cell (long format)",
+        help="jsonl: one JSON report per line; csv: one row per table cell (long format), with "
+        f"its {DATA_PACKAGE} beside it; parquet: the same rows, typed (needs pyarrow: "
+        f"{_distribution.extra('parquet')})",
     )
     convert.add_argument(
         "-o",
@@ -602,6 +677,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             previous[signum] = signal.signal(signum, _stop)
     except ValueError:  # not the main thread: leave signals alone
         pass
+    _Notes.quiet = args.quiet
     try:
         status: int = args.run(args)
         sys.stdout.flush()  # here, where a closed pipe is handled, not at exit
@@ -623,6 +699,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _say(f"govinfo: error: {where}{exc.strerror or exc}")
         return FOUND
     finally:
+        _Notes.quiet = False
         for signum, handler in previous.items():
             signal.signal(signum, handler)
     return status

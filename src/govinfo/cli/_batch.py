@@ -7,10 +7,10 @@
 - :func:`read` opens regular files only: a FIFO, a socket or a device is :class:`Skipped`
   (it could block forever), without being opened.
 - :func:`discover` lists the files of the inputs, walking folders lazily in sorted order.
-- :func:`convert` converts files to JSON lines or CSV rows in worker processes, a bounded
-  number of chunks in flight, and yields the outcomes **in input order**, so the parent can
-  stream them to the output and memory stays flat however many files there are. Standard input
-  is read by the parent, once.
+- :func:`convert` converts files to JSON lines, CSV rows or Parquet rows in worker
+  processes, a bounded number of chunks in flight, and yields the outcomes **in input order**,
+  so the parent can stream them to the output and memory stays flat however many files there
+  are. Standard input is read by the parent, once.
 - :func:`check_output` refuses an ``-o`` that is one of the inputs, before anything is read.
 - :func:`atomic_output` writes to a temporary file beside the target and renames it into place
   only when the writing completes: an interrupted run leaves no partial file, and a killed
@@ -26,6 +26,7 @@ import json
 import multiprocessing
 import multiprocessing.connection
 import os
+import pickle
 import re
 import signal
 import socket
@@ -36,8 +37,7 @@ from collections.abc import Generator, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from typing import IO, Any, BinaryIO, Literal, NamedTuple, TextIO, cast
 
-from govinfo import formats
-from govinfo.cli import _tabular
+from govinfo import formats, tidy
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import GovInfoError, JSONError, LocatedError, UndecodableInput
 from govinfo.formats import ReadResult, _decode
@@ -67,7 +67,7 @@ __all__ = [
 FOLDER_SUFFIXES = (".txt", ".json", ".html", ".htm", ".docx", ".doc")
 """The files taken from a folder (files named on the command line are always taken)."""
 
-Format = Literal["jsonl", "csv"]
+Format = Literal["jsonl", "csv", "parquet"]
 
 
 def decode(data: bytes, name: str) -> str:
@@ -144,7 +144,9 @@ def read(name: str) -> bytes:
                 os.scandir(name).close()
             except OSError as exc:  # a folder a walk could not enter: said, not skipped
                 raise GovInfoError(f"a folder that cannot be read: {exc.strerror}") from None
-            raise GovInfoError("is a folder (govinfo convert reads folders)")
+            raise GovInfoError(
+                "is a folder (parse, check and convert read folders; render one file)"
+            )
         if not stat.S_ISREG(mode):
             raise Skipped(_kind(mode))
         fd = os.open(name, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
@@ -237,6 +239,8 @@ class Outcome(NamedTuple):
     incomplete: bool = False
     """Read, but not all of it: an error was read past (--lenient) or a cell is unread."""
     skipped: str | None = None
+    errors: int = 0
+    """How many of the first ``diagnostics`` are errors (read past): ``--quiet`` keeps those."""
 
 
 _JSON = make_converter()
@@ -254,12 +258,17 @@ def _convert_one(item: Item, to: Format, strict: bool = True) -> Outcome:
         result = load(name, data, strict=strict)
         report = result.report
         if to == "csv":
-            output = _tabular.csv_text(report, name, result.sources).encode()
+            output = tidy.csv_text(tidy._records(report, name, result.sources)).encode()
+        elif to == "parquet":  # rows for the parent's one Parquet writer, pickled to cross over
+            rows = [tidy.to_row(r) for r in tidy._records(report, name, result.sources)]
+            output = pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL)
         else:
             unstructured = _JSON.unstructure(report, Report)
             output = (json.dumps(unstructured, ensure_ascii=False) + "\n").encode()
-        lines = tuple(describe_diagnostic(name, d) for d in result.diagnostics)
-        return Outcome(name, output, None, len(result.unread), lines, not result.ok)
+        ordered = sorted(result.diagnostics, key=lambda d: d.severity is not Severity.ERROR)
+        lines = tuple(describe_diagnostic(name, d) for d in ordered)
+        errors = len(result.errors)
+        return Outcome(name, output, None, len(result.unread), lines, not result.ok, errors=errors)
     except Skipped as exc:
         return Outcome(name, None, None, skipped=describe(name, exc))
     except Exception as exc:  # one bad file must not stop the batch: it is listed at the end

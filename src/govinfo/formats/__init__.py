@@ -25,6 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, TypeAlias
 
+from govinfo import _distribution
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import ReadError, SeveralReports, UnsupportedInput, short_repr
 from govinfo.formats import _doc, _docx, _textlex
@@ -109,8 +110,8 @@ def _decoding(
 
 _NOT_YET = {
     Kind.PDF: "reading PDF is not built yet in this version of govinfo (it is planned as the "
-    "optional extra govinfo[pdf]); extract its text (for example with pdftotext -layout) and "
-    "read that",
+    f"optional extra {_distribution.extra('pdf')}); extract its text (for example with "
+    "pdftotext -layout) and read that",
 }
 
 

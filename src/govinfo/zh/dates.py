@@ -36,12 +36,12 @@ import enum
 import re
 from typing import Final, NoReturn
 
-import babel.dates
 from attrs import frozen
 
 from govinfo.errors import InvalidDate, short_repr
 from govinfo.zh._chars import exact_str, normalize
 from govinfo.zh._fault import Fault
+from govinfo.zh._style import style_of
 from govinfo.zh.numerals import FORM_DIGITS, NumberStyle, format_number, read_number
 
 __all__ = [
@@ -336,20 +336,23 @@ def find_dates(text: str) -> tuple[FoundDate, ...]:
     return tuple(found)
 
 
-def format_date(date: datetime.date, *, style: DateStyle = DateStyle.OFFICIAL) -> str:
-    """``date`` written in ``style``; :func:`parse_date` reads every style back.
+def format_date(date: datetime.date, *, style: DateStyle | str = DateStyle.OFFICIAL) -> str:
+    """``date`` written in ``style`` (a :class:`DateStyle` or its value: ``"official"``);
+    :func:`parse_date` reads every style back.
 
     >>> d = datetime.date(2022, 1, 18)
     >>> [format_date(d, style=style) for style in DateStyle]  # doctest: +NORMALIZE_WHITESPACE
     ['二〇二二年一月十八日', '2022年1月18日', '2022-01-18', '2022/1/18', '2022年1月18日',
      '2022年1月18日', '2022年1月18日星期二']
 
+    >>> format_date(d, style="numeric")
+    '2022年1月18日'
+
     Years before 1000 cannot be written (every form here has a four-digit year).
     """
     if type(date) is not datetime.date:
         _type_error(date, "a datetime.date")
-    if not isinstance(style, DateStyle):
-        _type_error(style, "a DateStyle")
+    style = style_of(DateStyle, style, InvalidDate)
     if date.year < 1000:
         iso = date.isoformat()
         raise InvalidDate(f"expected a year from 1000 to 9999, found {date.year}", iso, 0)
@@ -360,4 +363,8 @@ def format_date(date: datetime.date, *, style: DateStyle = DateStyle.OFFICIAL) -
         return f"{date.year}年{date.month}月{date.day}日"
     if style is DateStyle.ISO:
         return date.isoformat()
+    # Imported here: Babel's locale data costs every ``import govinfo`` time and memory, and only
+    # these styles need it.
+    import babel.dates
+
     return babel.dates.format_date(date, format=style.value, locale="zh_CN")

@@ -88,11 +88,11 @@ class Citation:
     item: int | None = None
 
 
-#: The largest ordinal, article or item that markers and citations read and write.
 MAX_ORDINAL: Final = 9999
+"""The largest ordinal, article or item that markers and citations read and write."""
 
-#: The largest ordinal a circled number (①, ㊿) writes.
 MAX_CIRCLED: Final = 50
+"""The largest ordinal a circled number (①, ㊿) writes."""
 
 _ARABIC: Final = frozenset("0123456789")
 _CHINESE: Final = frozenset("〇零一二三四五六七八九十百千两廿卅")

@@ -44,6 +44,7 @@ from typing import Final, NoReturn
 from govinfo.errors import InvalidNumeral, short_repr
 from govinfo.zh._chars import FINANCIAL, LOWER, exact_str, normalize
 from govinfo.zh._fault import Fault
+from govinfo.zh._style import style_of
 
 __all__ = [
     "MAX_CHINESE",
@@ -54,11 +55,11 @@ __all__ = [
     "parse_number",
 ]
 
-#: Standard and financial styles write every integer below this bound (10^16).
 MAX_CHINESE: Final = 10**16
+"""Standard and financial styles write every integer below this bound (10^16)."""
 
-#: Longest digit string read or written (Python refuses longer int ↔ str conversions).
 MAX_DIGITS: Final = 4000
+"""Longest digit string read or written (Python refuses longer int ↔ str conversions)."""
 
 
 class NumberStyle(enum.Enum):
@@ -625,8 +626,9 @@ def _wan_text(n: int, sec: tuple[str, ...]) -> str:
     return sec[upper] + ("万零" if lower < 1000 else "万") + sec[lower]
 
 
-def format_number(n: int | Decimal, *, style: NumberStyle = NumberStyle.STANDARD) -> str:
-    """Canonical text of ``n`` in ``style``: :func:`parse_number` reads it back as ``n``.
+def format_number(n: int | Decimal, *, style: NumberStyle | str = NumberStyle.STANDARD) -> str:
+    """Canonical text of ``n`` in ``style`` (a :class:`NumberStyle` or its value:
+    ``"financial"``): :func:`parse_number` reads it back as ``n``.
 
     >>> format_number(1001), format_number(15), format_number(10100), format_number(-7)
     ('一千零一', '十五', '一万零一百', '负七')
@@ -644,8 +646,7 @@ def format_number(n: int | Decimal, *, style: NumberStyle = NumberStyle.STANDARD
     """
     if type(n) is int and 0 <= n < MAX_CHINESE and style is NumberStyle.STANDARD:
         return _chinese_int(n, style)  # the common case, checked no further
-    if not isinstance(style, NumberStyle):
-        _type_error(style, "a NumberStyle")
+    style = style_of(NumberStyle, style, InvalidNumeral)
     if isinstance(n, bool) or not isinstance(n, int | Decimal):
         _type_error(n, "an int or a Decimal")
     if isinstance(n, Decimal):
