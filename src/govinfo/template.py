@@ -93,6 +93,9 @@ class ColumnKind(enum.Enum):
 
 @frozen
 class ColumnSpec:
+    """A column of a grid: its key, its label as the template prints it, and the kind of
+    value it holds (a count, a signed change, money in 万元, an amount with its unit)."""
+
     key: str
     label: str
     kind: ColumnKind = ColumnKind.COUNT
@@ -102,6 +105,9 @@ class ColumnSpec:
 
 @frozen
 class RowSpec:
+    """A row of a grid: its key, its label as the template prints it, and the group labels
+    above it (三、本年度办理结果 › （三）不予公开), outermost first."""
+
     key: str
     label: str
     parents: tuple[str, ...] = ()
@@ -162,6 +168,9 @@ class GridSpec:
 
 @frozen
 class SectionSpec:
+    """One of the six sections: its key, its heading as the template prints it, and the
+    other headings published reports use for it."""
+
     key: str
     heading: str
     """The canonical heading line."""
@@ -199,6 +208,9 @@ SECTIONS: tuple[SectionSpec, ...] = (
 
 @frozen
 class TemplateSpec:
+    """One template version (and variant): its tables as grids, in the order a report prints
+    them, and the labels that tell it from the other version."""
+
     version: TemplateVersion
     disclosure: tuple[GridSpec, ...]
     requests: GridSpec
