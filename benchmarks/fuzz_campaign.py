@@ -17,8 +17,10 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -109,11 +111,17 @@ def main() -> int:
     arguments = parser.parse_args()
     arguments.out.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
+    # The campaign runs on a copy of the tree: Hypothesis reads the strategies' source while
+    # it runs, so editing the checkout during a long campaign would break it.
+    snapshot = Path(tempfile.mkdtemp(prefix="govinfo-fuzz-"))
+    for part in ("src", "tests"):
+        shutil.copytree(ROOT / part, snapshot / part, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy2(ROOT / "pyproject.toml", snapshot / "pyproject.toml")
     processes = []
     for name, selection in GROUPS.items():
         env = {
             **os.environ,
-            "PYTHONPATH": str(ROOT / "src"),
+            "PYTHONPATH": str(snapshot / "src"),
             "HYPOTHESIS_PROFILE": "fuzz",
             "GOVINFO_FUZZ_EXAMPLES": str(arguments.examples),
             "GOVINFO_FUZZ_KEEP_GOING": "1",
@@ -122,8 +130,9 @@ def main() -> int:
         command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
         command += ["tests/test_fuzz.py", "-k", selection]
         log = (arguments.out / f"{name}.log").open("w")
-        processes.append(subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log))
+        processes.append(subprocess.Popen(command, cwd=snapshot, env=env, stdout=log, stderr=log))
     codes = [process.wait() for process in processes]
+    shutil.rmtree(snapshot, ignore_errors=True)
     parts = [json.loads((arguments.out / f"{name}.json").read_text()) for name in GROUPS]
     totals = merge(parts)
     totals["wall_seconds"] = round(time.monotonic() - started, 1)
