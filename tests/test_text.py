@@ -1010,6 +1010,23 @@ def test_pdf_text_hongze_reads_as_the_single_other_handling_variant(name):
     assert not any("group label （六）其他处理" in d.message for d in result.diagnostics)
 
 
+# Table 2 of both, as the PDFs print it: 规章, 行政规范性文件; 行政许可; 行政处罚, 行政强制; 收费.
+HONGZE_TABLE_2 = {
+    "huaian-hongze-district-2023.txt": [
+        [[0, 0, 0], [0, 5, 5]],
+        [[550]],
+        [[4119], [195]],
+        [[Decimal("7730.28")]],
+    ],
+    "huaian-hongze-district-2024.txt": [
+        [[0, 0, 0], [3, 0, 8]],
+        [[9487]],
+        [[2776], [84]],
+        [[Decimal("7545")]],
+    ],
+}
+
+
 @pytest.mark.parametrize("name", sorted(HONGZE_TRUTH))
 def test_pdf_text_hongze_reads_every_number(name):
     # Every number of tables 3 and 4 as the PDF's own tables print them.
@@ -1019,6 +1036,9 @@ def test_pdf_text_hongze_reads_every_number(name):
     keys = [r.key for r in report.requests.spec.rows]
     assert dict(zip(keys, report.requests.cells, strict=True)) == rows
     assert report.review_litigation.cells == review
+    assert [[list(row) for row in block.cells] for block in report.disclosure] == HONGZE_TABLE_2[
+        name
+    ]
     assert parse_text((FIXTURES / "pdf-text" / name).read_text(encoding="utf-8")) == report
 
 

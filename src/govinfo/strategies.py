@@ -139,25 +139,27 @@ def grids(spec: GridSpec, *, holes: bool = True) -> st.SearchStrategy[Grid]:
     return st.tuples(*(row for _ in spec.rows)).map(lambda rows: Grid(spec, rows))
 
 
-def paragraphs(max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+def paragraphs(max_size: int = 3, *, numbers: bool = True) -> st.SearchStrategy[tuple[str, ...]]:
     """Up to ``max_size`` paragraphs of report-like prose: one line each, no surrounding
-    spaces, as the model requires."""
+    spaces, as the model requires; ``numbers=False``: prose that states no number (so that it
+    cannot contradict the tables)."""
+    words = _WORDS if numbers else tuple(w for w in _WORDS if not any(c.isdigit() for c in w))
     paragraph = st.builds(
         lambda start, words: start + "".join(words),
         st.sampled_from(_STARTS),
-        st.lists(st.sampled_from(_WORDS), max_size=12),
+        st.lists(st.sampled_from(words), max_size=12),
     )
     return st.lists(paragraph, max_size=max_size).map(tuple)
 
 
-def _overviews() -> st.SearchStrategy[Overview]:
+def _overviews(numbers: bool = True) -> st.SearchStrategy[Overview]:
     def numbered(bodies: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
         return tuple((f"（{_ORDINALS[i]}）{body[0]}", *body[1:]) for i, body in enumerate(bodies))
 
-    part = paragraphs().filter(bool)
+    part = paragraphs(numbers=numbers).filter(bool)
     return st.builds(
         lambda intro, parts: Overview(intro=intro, parts=numbered(parts)),
-        paragraphs(2),
+        paragraphs(2, numbers=numbers),
         st.lists(part, max_size=5),
     )
 
@@ -264,13 +266,13 @@ def reports(
             year=year,
             title=report_title(agency, year),
             publication_date=date,
-            preamble=draw(paragraphs()),
-            overview=draw(_overviews()),
+            preamble=draw(paragraphs(numbers=not consistent)),
+            overview=draw(_overviews(numbers=not consistent)),
             disclosure=Disclosure(tuple(draw(grids(b)) for b in spec.disclosure)),
             requests=requests,
             review_litigation=review,
-            problems=draw(paragraphs()),
-            other_matters=draw(paragraphs()) + fee,
+            problems=draw(paragraphs(numbers=not consistent)),
+            other_matters=draw(paragraphs(numbers=not consistent)) + fee,
             trailer=draw(_trailers(agency, date)),
         )
 
