@@ -279,7 +279,13 @@ class Column:
 
 COLUMNS: Final = (
     Column("file", "key", "the file the report was read from (empty if none)", optional=True),
-    Column("agency", "key", "the reporting agency, as the report names it"),
+    Column(
+        "agency",
+        "key",
+        "the reporting agency, as the report names it (empty when nothing names it: the "
+        "reading warns)",
+        optional=True,
+    ),
     Column("year", "integer", "the year reported on"),
     Column("version", "key", "the template version: 2019 (trial) or 2021"),
     Column("table", "key", "the JSON path of the table: $.requests, $.disclosure.fees …"),

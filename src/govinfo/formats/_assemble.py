@@ -48,7 +48,6 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Callable, Iterator, Sequence
-from itertools import pairwise
 from typing import Final, TypeVar
 
 from govinfo.diagnostics import Diagnostic, Severity
@@ -1306,13 +1305,18 @@ class Assembler:
 
 
 def _dense(lines: Sequence[Paragraph]) -> bool:
-    """Whether a table printed one cell a line has no blank lines between its cells: of its
-    pairs of successive one-cell lines, more follow directly than after a blank line. Then a
-    blank line between two of them is an empty cell (in the official layout, with a blank line
-    between any two cells, it only separates; between rows of several cells it separates too)."""
-    pairs = [line.gap for before, line in pairwise(lines) if before.single and line.single]
-    direct = pairs.count(0)
-    return direct > len(pairs) - direct
+    """Whether a table printed one cell a line has no blank lines between its cells: more of
+    its label lines (a row's or a group's, two ideographs or more) follow the line before them
+    directly than after a blank line. Then a blank line between two one-cell lines is an empty
+    cell. In the official layout a blank line stands before every label, and only separates;
+    numbers printed before a table's first label, however many, do not make it dense."""
+    labels = [line.gap for line in lines[1:] if line.single and _ideographs(line.text) >= 2]
+    direct = labels.count(0)
+    return direct > len(labels) - direct
+
+
+def _ideographs(text: str) -> int:
+    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
 
 
 def _assign(
