@@ -218,3 +218,32 @@ def test_a_markdown_cell_of_digits_apart_is_no_number(cell):
     result = govinfo.read_text(text)
     assert result.report.requests["withheld_enforcement_files", "natural_person"] is govinfo.UNREAD
     assert result.report.requests["withheld_enforcement_files", "total"] == 1
+
+
+# --- found by the long fuzz campaign (benchmarks/fuzz_campaign.py, 2026-12-01) ---------------
+
+
+def test_a_lone_surrogate_in_a_table_cell_makes_it_unread_not_a_placeholder():
+    # read_text reads a lone surrogate as U+FFFD, with an error; the cell it stands in was a
+    # placeholder "\ufffd", printed nowhere.
+    lines = TEXT.split("\n")
+    row = lines.index("8.属于行政查询事项")
+    value = next(i for i in range(row + 1, len(lines)) if lines[i])
+    lines[value] = "\ud800"
+    result = govinfo.read_text("\n".join(lines))
+    assert result.report.requests.row("withheld_query_matters")["natural_person"] is govinfo.UNREAD
+    assert any("unreadable character" in e.message for e in result.errors)
+
+
+def test_prose_after_table_four_is_never_its_values():
+    # With 五's heading and table 4's numbers lost, the 15 cells after table 4's header were
+    # prose lines and 五's heading, read as placeholders: render_text then wrote a report that
+    # does not read back.
+    start = TEXT.index("四、政府信息公开行政复议、行政诉讼情况")
+    header_end = TEXT.index("总计", TEXT.index("复议后起诉", start))
+    numbers_end = TEXT.index("五、存在的主要问题及改进情况")
+    prose = "\n\n".join(["全年无行政复议和行政诉讼案件发生情况说明"] * 15)
+    text = TEXT[: header_end + 2] + "\n\n" + prose + "\n\n" + TEXT[numbers_end:]
+    result = govinfo.read_text(text)
+    assert result.report.review_litigation.cells == ((govinfo.UNREAD,) * 5,) * 3
+    assert any("after its header, found the text" in e.message for e in result.errors)

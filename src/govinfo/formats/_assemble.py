@@ -1174,6 +1174,16 @@ class Assembler:
             return BLANK
         if key == UNREAD_KEY:
             return UNREAD
+        if "\ufffd" in key or is_heading(cell.text):
+            # A character that could not be read (U+FFFD, as a lone surrogate reads), or a
+            # section's heading: no value, and never a placeholder.
+            what = "a section's heading" if is_heading(cell.text) else "an unreadable character"
+            self._at_cell(
+                f"expected a value in the column {column.label} of the row {row}, found {what}: "
+                f"{_clipped(cell.text)}",
+                cell,
+            )
+            return UNREAD
         if not _HAS_DIGIT.search(key):
             if column.kind in _WHOLE and _CHINESE_NUMBER.fullmatch(key):
                 return self._chinese(cell, column, row)
@@ -1281,6 +1291,14 @@ class Assembler:
                 self._at_cell(message, where)
             else:
                 self._at_line(message, lines[-1] if lines else heading)
+            return Grid.filled(spec, UNREAD)
+        wordy = next((c for c in values if _is_wordy(c.key)), None)
+        if wordy is not None:  # taken by position, so text is prose, never a placeholder
+            self._at_cell(
+                f"expected the {size} values of {name} after its header, found the text "
+                f"{_clipped(wordy.text)}",
+                wordy,
+            )
             return Grid.filled(spec, UNREAD)
         rows = []
         placed: list[list[Cell] | Cell | None] = []
