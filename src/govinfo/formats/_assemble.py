@@ -1328,13 +1328,13 @@ def _dense(lines: Sequence[Paragraph]) -> bool:
     directly than after a blank line. Then a blank line between two one-cell lines is an empty
     cell. In the official layout a blank line stands before every label, and only separates;
     numbers printed before a table's first label, however many, do not make it dense."""
-    labels = [line.gap for line in lines[1:] if line.single and _ideographs(line.text) >= 2]
+    two = _TWO_IDEOGRAPHS.search
+    labels = [line.gap for line in lines[1:] if line.single and two(line.text)]
     direct = labels.count(0)
     return direct > len(labels) - direct
 
 
-def _ideographs(text: str) -> int:
-    return sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+_TWO_IDEOGRAPHS: Final = re.compile("[\u4e00-\u9fff][^\u4e00-\u9fff]*[\u4e00-\u9fff]")
 
 
 def _assign(
