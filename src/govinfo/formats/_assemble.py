@@ -1104,7 +1104,7 @@ class Assembler:
             return
         columns = spec.columns
         row_label = spec.rows[row].label
-        spread = _spread(values, len(columns))
+        spread = _spread(values, len(columns)) if len(values) < len(columns) else None
         if spread is not None:
             values = spread
         if len(values) != len(columns):
@@ -1328,6 +1328,8 @@ def _dense(lines: Sequence[Paragraph]) -> bool:
     directly than after a blank line. Then a blank line between two one-cell lines is an empty
     cell. In the official layout a blank line stands before every label, and only separates;
     numbers printed before a table's first label, however many, do not make it dense."""
+    if all(line.gap for line in lines[1:]):
+        return False  # a blank line before every line: the official layout (the common case)
     two = _TWO_IDEOGRAPHS.search
     labels = [line.gap for line in lines[1:] if line.single and two(line.text)]
     direct = labels.count(0)
