@@ -539,13 +539,13 @@ class Assembler:
         )
         return [_NO_TITLE, *head]
 
-    def _warn(self, message: str, where: Paragraph) -> None:
+    def _warn(self, message: str, where: Cell) -> None:
+        self._note(Severity.WARNING, message, where.at, where.text)
+
+    def _note(self, severity: Severity, message: str, at: int, text: str) -> None:
+        """A warning or a note (never raised), at the place ``at`` where ``text`` was read."""
         self.notes.append(
-            Diagnostic(
-                severity=Severity.WARNING,
-                message=message,
-                source=self.document.locate(where.at, where.text),
-            )
+            Diagnostic(severity=severity, message=message, source=self.document.locate(at, text))
         )
 
     def _metadata(
@@ -611,12 +611,11 @@ class Assembler:
             if key in bare:
                 how = "not numbered"
             if how:
-                self.notes.append(
-                    Diagnostic(
-                        severity=Severity.WARNING,
-                        message=f"the heading {SECTIONS[k].heading} is printed {how}: {text}",
-                        source=self.document.locate(lines[i].at, text),
-                    )
+                self._note(
+                    Severity.WARNING,
+                    f"the heading {SECTIONS[k].heading} is printed {how}: {text}",
+                    lines[i].at,
+                    text,
                 )
                 return i
         return None
@@ -631,13 +630,12 @@ class Assembler:
             if later is not None and text[0] == later.heading[0] and is_heading(text, k + 1):
                 return None
             if text[0] in (first, "#") and misprinted_heading(text, k) is not None:
-                self.notes.append(
-                    Diagnostic(
-                        severity=Severity.WARNING,
-                        message=f"the heading {SECTIONS[k].heading} is printed as {text}: "
-                        "read as that heading, misprinted",
-                        source=self.document.locate(lines[i].at, text),
-                    )
+                self._note(
+                    Severity.WARNING,
+                    f"the heading {SECTIONS[k].heading} is printed as {text}: "
+                    "read as that heading, misprinted",
+                    lines[i].at,
+                    text,
                 )
                 return i
         return None
@@ -683,13 +681,12 @@ class Assembler:
         if year is None and date is not None:
             year = date.year - 1
             where = next((x for x in lines if is_date_line(x.text) == date), lines[0])
-            self.notes.append(
-                Diagnostic(
-                    severity=Severity.WARNING,
-                    message=f"the title names no report year: taken as {year}, the year "
-                    f"before the publication date {date.isoformat()}",
-                    source=self.document.locate(where.at, where.text),
-                )
+            self._note(
+                Severity.WARNING,
+                f"the title names no report year: taken as {year}, the year "
+                f"before the publication date {date.isoformat()}",
+                where.at,
+                where.text,
             )
         if year is None or not 2019 <= year <= 9999:
             message = (
@@ -756,13 +753,12 @@ class Assembler:
                 cells.extend(line.cells())
         if prose:
             more = f" and {len(prose) - 1} more" if len(prose) > 1 else ""
-            self.notes.append(
-                Diagnostic(
-                    severity=Severity.WARNING,
-                    message=f"{section} prints prose outside its tables, which the template has "
-                    f"no place for: not kept: {_clipped(prose[0].text)}{more}",
-                    source=self.document.locate(prose[0].at, prose[0].text),
-                )
+            self._note(
+                Severity.WARNING,
+                f"{section} prints prose outside its tables, which the template has "
+                f"no place for: not kept: {_clipped(prose[0].text)}{more}",
+                prose[0].at,
+                prose[0].text,
             )
         return cells
 
@@ -894,14 +890,13 @@ class Assembler:
         self.places.grids[path] = (spec, placed)
         for row, (label, values, before) in assignment.items():
             if before:
-                self.notes.append(
-                    Diagnostic(
-                        severity=Severity.NOTE,
-                        message=f"the values {_shown(values)} printed before the row label "
-                        f"{spec.rows[row].label} are its: the one way that every row of "
-                        f"{name} gets its {width} values from the values beside its label",
-                        source=self.document.locate(values[0].at, values[0].text),
-                    )
+                self._note(
+                    Severity.NOTE,
+                    f"the values {_shown(values)} printed before the row label "
+                    f"{spec.rows[row].label} are its: the one way that every row of "
+                    f"{name} gets its {width} values from the values beside its label",
+                    values[0].at,
+                    values[0].text,
                 )
             self._finish(spec, row, label, values, rows, placed, name, row + 1, "")
         return Grid(spec, tuple(rows))
@@ -1059,13 +1054,11 @@ class Assembler:
                 cells[at],
             )
             return None
-        self.notes.append(
-            Diagnostic(
-                severity=Severity.WARNING,
-                message=f"the row label {label} is printed as {shown}: read as that label, "
-                "misprinted",
-                source=self.document.locate(cells[at].at, shown),
-            )
+        self._note(
+            Severity.WARNING,
+            f"the row label {label} is printed as {shown}: read as that label, misprinted",
+            cells[at].at,
+            shown,
         )
         target = next(t for t in index[wanted[0]] if t.kind == ROW and t.index == expected)
         return target, after
@@ -1247,13 +1240,12 @@ class Assembler:
             number = None
         signed = column.kind is ColumnKind.DELTA
         if type(number) is int and (signed or number >= 0) and abs(number) < 10**MAX_DIGITS:
-            self.notes.append(
-                Diagnostic(
-                    severity=Severity.NOTE,
-                    message=f"read the number {cell.text} in the column {column.label} of the "
-                    f"row {row}, printed in Chinese numerals, as {number}",
-                    source=self.document.locate(cell.at, cell.text),
-                )
+            self._note(
+                Severity.NOTE,
+                f"read the number {cell.text} in the column {column.label} of the "
+                f"row {row}, printed in Chinese numerals, as {number}",
+                cell.at,
+                cell.text,
             )
             return number
         what = "a signed whole number" if signed else "a whole number"
