@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo.errors import EXCERPT_WIDTH, InvalidNumeral, caret_excerpt
-from govinfo.zh import numerals
+from govinfo.zh import _chars, numerals
 from govinfo.zh.numerals import NumberStyle, format_number, is_valid_number, parse_number
 from strategies_numerals import chinese_ints, decimals
 
@@ -315,3 +315,31 @@ def test_a_number_style_may_be_named_by_its_value() -> None:
     )
     with pytest.raises(InvalidNumeral, match="expected a NumberStyle or one of 'standard'"):
         format_number(1001, style="roman")
+
+
+# --- normalize: the replacement of variants alone equals translating every character -------
+
+_VARIANT_CHARS = sorted(_chars.VARIANTS)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_VARIANT_CHARS),
+            st.sampled_from("一二三件申请，。（）0123456789ab \n"),
+            st.characters(),
+        ),
+        max_size=400,
+    )
+)
+def test_normalize_equals_translating_every_character(chars: list[str]) -> None:
+    text = "".join(chars)
+    table = {ord(k): v for k, v in _chars.VARIANTS.items()}
+    assert _chars.normalize(text) == text.translate(table)
+
+
+@pytest.mark.parametrize("density", [0, 1, 7, 8, 9, 40])
+def test_normalize_at_every_density_of_variants(density: int) -> None:
+    # around the switch from replacing the variants found to translating the whole text
+    text = ("１" * density + "本" * (64 - density)) * 3
+    assert _chars.normalize(text) == ("1" * density + "本" * (64 - density)) * 3

@@ -36,7 +36,15 @@ from attrs import frozen
 
 from govinfo.checks import _culprit, _form, _prose
 from govinfo.checks._findings import CellRef, Evidence, Finding, Status
-from govinfo.checks._layout import Layout, Slot, column_label, row_label, side, with_values
+from govinfo.checks._layout import (
+    Layout,
+    Slot,
+    column_label,
+    row_label,
+    side,
+    table_grid,
+    with_values,
+)
 from govinfo.diagnostics import Severity
 from govinfo.errors import CheckError
 from govinfo.model import (
@@ -757,7 +765,7 @@ def check(report: Report, *, sources: Mapping[str, Source] | None = None) -> tup
     values = compiled.layout.flatten(report)
     findings: list[Finding] = [
         *_form.findings(report, places, compiled.worded),
-        *_prose.findings(report, places, compiled.worded, lambda: recompute_totals(report).report),
+        *_prose.findings(report, places, compiled.worded, _derived_cells(report, compiled, values)),
     ]
     residuals: dict[str, dict[int, Any]] = {}
     skipped: set[int] = set()
@@ -981,6 +989,40 @@ def combine(reports: Iterable[Report], *, agency: str, year: int | None = None) 
     return Combined(report=with_values(report, layout, values), findings=tuple(findings))
 
 
+def _recomputed(compiled: _Compiled, printed: Sequence[Cell]) -> list[Cell]:
+    """The flat ``printed`` cells with every derived total recomputed from its parts, a new
+    list. In dependency order, one pass is enough: every total adds parts already recomputed."""
+    values = list(printed)
+    for equation in compiled.derived:
+        try:
+            total = side(values, equation.right, equation.right_minus)
+        except TypeError:
+            continue
+        values[equation.left[0]] = total
+    return values
+
+
+def _derived_cells(
+    report: Report, compiled: _Compiled, printed: Sequence[Cell]
+) -> Callable[[str], Cell]:
+    """The cell at a path of ``report`` (whose flat cells are ``printed``) with its totals
+    recomputed, as :func:`recompute_totals` would, without building the report: worked out
+    when first asked for. A cell of a table without totals is the cell printed."""
+    index = compiled.layout.index
+    values: list[Cell] = []
+
+    def cell(path: str) -> Cell:
+        table, row, column = path[2:].rsplit(".", 2)
+        at = index.get((table, row, column))
+        if at is None:
+            return table_grid(report, table)[row, column]
+        if not values:
+            values.extend(_recomputed(compiled, printed))
+        return values[at]
+
+    return cell
+
+
 def recompute_totals(report: Report) -> Recomputed:
     """A copy of ``report`` with every derived total (the 总计 column of table 3, its （七）总计
     row, the 总计 of each group of table 4) recomputed from its parts, and the cells it changed.
@@ -999,15 +1041,8 @@ def recompute_totals(report: Report) -> Recomputed:
     """
     report = _report(report)
     compiled = _COMPILED[_key(report)]
-    values = compiled.layout.flatten(report)
-    printed = list(values)
-    # In dependency order, one pass is enough: every total adds parts already recomputed.
-    for equation in compiled.derived:
-        try:
-            total = side(values, equation.right, equation.right_minus)
-        except TypeError:
-            continue
-        values[equation.left[0]] = total
+    printed = compiled.layout.flatten(report)
+    values = _recomputed(compiled, printed)
     changes = tuple(
         _ref(slot, old, report, cast(Number, new))
         for slot, old, new in zip(compiled.layout.slots, printed, values, strict=True)

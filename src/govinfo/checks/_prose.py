@@ -210,10 +210,13 @@ _WHOLE: Final = (
 )
 _TAIL: Final = r"(?:共|总共|一共|累计|合计|总计|计|为|达|了)*"
 _NUMBER: Final = re.compile(
+    # The lookahead, one class of every first character, lets the engine skip in C to where a
+    # number can start: twice as fast on prose as trying the three alternatives everywhere.
+    r"(?=[\d〇零一二三四五六七八九十百千万亿两])"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?|[〇零一二三四五六七八九十百千万亿两]+)"
     r"[ \t\n]*(?P<unit>万元|元|件|条|宗|个|项)"
 )
-_BREAK: Final = re.compile(r"[,:()\[\]【】「」“”\"]")
+_BREAK: Final = frozenset(',:()[]【】「」“”"')
 _SENTENCE: Final = re.compile(r"[^。；;！!？?]+")
 _YEAR_MENTION: Final = re.compile(r"(\d{4}|[〇零一二三四五六七八九]{4})[ \t\n]*年")
 _APPROXIMATE: Final = re.compile(r"(?:以上|左右|多|余|次|人次)")
@@ -317,6 +320,7 @@ def _lead(norm: str, start: int, stop: int, spans: Sequence[tuple[int, int]]) ->
     out: list[str] = []
     depth = 0
     i = start - 1
+    numbered = spans[-1][1] if spans else stop  # no earlier number ends after this
     while i >= stop:
         c = norm[i]
         if c == ")":
@@ -326,7 +330,7 @@ def _lead(norm: str, start: int, stop: int, spans: Sequence[tuple[int, int]]) ->
                 break
             depth -= 1
         elif depth == 0:
-            if _BREAK.match(c) or any(a <= i < b for a, b in spans):
+            if c in _BREAK or (i < numbered and any(a <= i < b for a, b in spans)):
                 break
             out.append(c)
         i -= 1
@@ -335,6 +339,8 @@ def _lead(norm: str, start: int, stop: int, spans: Sequence[tuple[int, int]]) ->
 
 def _year_before(norm: str, start: int, stop: int) -> int | None:
     """The last year the sentence mentions before ``start``, if any."""
+    if norm.find("年", stop, start) == -1:
+        return None
     years = list(_YEAR_MENTION.finditer(norm, stop, start))
     if not years:
         return None
@@ -395,9 +401,16 @@ def statements(report: Report, texts: Sequence[_Text] | None = None) -> Iterator
         numbers = list(_NUMBER.finditer(norm))
         if not numbers:
             continue
+        following = 0  # the first number not yet in a sentence (both come in text order)
         for start, end in text.sentences():
-            tokens = [t for t in numbers if start <= t.start() < end]
+            tokens = []
+            while following < len(numbers) and numbers[following].start() < end:
+                if numbers[following].start() >= start:
+                    tokens.append(numbers[following])
+                following += 1
             if not tokens:
+                if following == len(numbers):
+                    break
                 continue
             sentence = norm[start:end]
             spans = [t.span() for t in tokens]
@@ -406,6 +419,19 @@ def statements(report: Report, texts: Sequence[_Text] | None = None) -> Iterator
                 trail = _SPACES.sub("", norm[token.end() : end])
                 if unit.endswith("元") or _APPROXIMATE.match(trail):
                     continue
+                lead = _lead(norm, token.start(), start, spans[:n])
+                found = next(
+                    (
+                        (quantity, rows)
+                        for index, quantity in enumerate(QUANTITIES)
+                        if (rows := _quantity(index, report.agency, lead, trail, unit, sentence))
+                        is not None
+                    ),
+                    None,
+                )
+                if found is None:
+                    continue
+                # The words name a quantity: is it of the report's year, and a count?
                 year = _year_before(norm, token.start(), start)
                 if year is not None and year != report.year:
                     continue
@@ -415,22 +441,17 @@ def statements(report: Report, texts: Sequence[_Text] | None = None) -> Iterator
                     continue
                 if not isinstance(value, int):
                     continue
-                lead = _lead(norm, token.start(), start, spans[:n])
-                for index, quantity in enumerate(QUANTITIES):
-                    rows = _quantity(index, report.agency, lead, trail, unit, sentence)
-                    if rows is None:
-                        continue
-                    paragraph, at = text.locate(token.start())
-                    yield Statement(
-                        quantity=quantity,
-                        value=value,
-                        text=text.raw[token.start("num") : token.end("num")],
-                        sentence=text.shown(start, end),
-                        paragraph=paragraph,
-                        start=at + token.start("num") - token.start(),
-                        cells=tuple(p.format(**rows) for p in quantity.cells),
-                    )
-                    break
+                quantity, rows = found
+                paragraph, at = text.locate(token.start())
+                yield Statement(
+                    quantity=quantity,
+                    value=value,
+                    text=text.raw[token.start("num") : token.end("num")],
+                    sentence=text.shown(start, end),
+                    paragraph=paragraph,
+                    start=at + token.start("num") - token.start(),
+                    cells=tuple(p.format(**rows) for p in quantity.cells),
+                )
 
 
 # --- evidence and cells --------------------------------------------------------------------
@@ -488,11 +509,11 @@ def _count(cell: Cell) -> int | None:
     return cell
 
 
-def _sum(report: Report, paths: Sequence[str]) -> int | None:
-    """The cells added up; None when one is not a count (a blank is no 0)."""
+def _sum(cell: Callable[[str], Cell], paths: Sequence[str]) -> int | None:
+    """The cells at ``paths`` added up; None when one is not a count (a blank is no 0)."""
     total = 0
     for path in paths:
-        value = _count(_slot(report, path)[1])
+        value = _count(cell(path))
         if value is None:
             return None
         total += value
@@ -511,9 +532,9 @@ def _mismatch(
     report: Report,
     statement: Statement,
     sources: Mapping[str, Source],
-    derived: Callable[[], Report],
+    derived: Callable[[str], Cell],
 ) -> Finding | None:
-    printed = _sum(report, statement.cells)
+    printed = _sum(lambda path: _slot(report, path)[1], statement.cells)
     if printed is None or printed == statement.value:
         return None
     refs = tuple(_ref(report, p) for p in statement.cells)
@@ -523,10 +544,7 @@ def _mismatch(
     zh = f"{who}：正文所述{quantity.zh}（{statement.text}）与表格不符：{zh_cells}填报 {printed}"
     en = f"{who_en}: the text states {statement.value} {quantity.en}, the table's "
     en += f"{en_cells} prints {printed}"
-    try:
-        parts = _sum(derived(), statement.cells)
-    except GovInfoError:  # totals past the model's bound on numbers: no derived report
-        parts = None
+    parts = _sum(derived, statement.cells)
     if parts is not None and parts != printed and parts == statement.value:
         zh += f"；正文与各分项之和 {parts} 一致，表中合计可能有误"
         en += f"; the sum of its parts is {parts}, as the text says: the printed total is "
@@ -773,11 +791,12 @@ def findings(
     report: Report,
     sources: Mapping[str, Source],
     codes: Sequence[str],
-    derived: Callable[[], Report],
+    derived: Callable[[str], Cell],
 ) -> list[Finding]:
     """The findings of the prose rules ``codes`` (the report's, in catalogue order), each
-    rule's in report order. ``derived`` gives the report with its totals recomputed, asked
-    for only when a stated total disagrees (to say whether the text agrees with the parts)."""
+    rule's in report order. ``derived`` gives the cell at a path with the report's totals
+    recomputed, asked for only when a stated total disagrees (to say whether the text agrees
+    with the parts)."""
     wanted = frozenset(codes)
     texts = _texts(report)
     out = [

@@ -22,6 +22,8 @@ readers that use it.
 
 from __future__ import annotations
 
+import re
+
 from govinfo.errors import LocatedError, short_repr
 
 __all__ = [
@@ -90,6 +92,8 @@ LOWER = frozenset("一二三四五六七八九十百千两廿卅卌")
 ARABIC_DIGITS = frozenset("0123456789")
 
 _TABLE = str.maketrans(VARIANTS)
+_VARIANT = re.compile("[" + "".join(re.escape(v) for v in VARIANTS) + "]")
+_canonical = VARIANTS.__getitem__
 
 
 def normalize(text: str) -> str:
@@ -99,8 +103,22 @@ def normalize(text: str) -> str:
 
     >>> normalize("（一）第貳拾條")
     '(一)第二十條'
+
+    ``str.translate`` looks every character up (about 50 ns each); a paragraph of prose holds
+    few variants, and replacing just those is several times faster. Text dense in variants
+    (full-width digits) is translated whole, so that neither case costs much more than the
+    other.
     """
-    return text.translate(_TABLE)
+    if len(text) < 32:
+        return text.translate(_TABLE)
+    limit, found = len(text) >> 3, 0
+    for _ in _VARIANT.finditer(text):
+        found += 1
+        if found > limit:
+            return text.translate(_TABLE)
+    if not found:
+        return text
+    return _VARIANT.sub(lambda match: _canonical(match.group()), text)
 
 
 def exact_str(value: object, error: type[LocatedError]) -> str:
