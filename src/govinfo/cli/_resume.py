@@ -297,6 +297,7 @@ class Work:
             os.replace(temporary, self._path(file))
         part = Part(file, self.run, tuple(keys), tuple(o._replace(output=None) for o in outcomes))
         _append(self._path(MANIFEST), _line(part))
+        self.parts.append(part)
         return part
 
     def contents(self, part: Part) -> Iterator[bytes]:
