@@ -50,7 +50,7 @@ def client(scheduler: str, workers: int) -> Iterator[Any]:
                 n_workers=workers,
                 threads_per_worker=1,
                 processes=True,
-                dashboard_address=None,
+                dashboard_address=":0",  # any free port: 8787 may be taken
                 silence_logs=logging.ERROR,
             ) as cluster,
             distributed.Client(cluster) as connected,
@@ -58,7 +58,8 @@ def client(scheduler: str, workers: int) -> Iterator[Any]:
             yield connected
         return
     try:
-        connected = distributed.Client(scheduler, timeout="30s")
+        # Dask's configuration says how long to try (distributed.comm.timeouts.connect: 30 s).
+        connected = distributed.Client(scheduler)
     except (OSError, TimeoutError, ValueError) as exc:
         raise OSError(0, f"cannot reach the Dask scheduler: {exc}", scheduler) from None
     with connected:
