@@ -263,3 +263,18 @@ def test_without_dask_the_scheduler_option_names_the_extra(
         "the core of govinfo does not install: pip install 'govinfo-cn[dask]'\n"
     )
     assert os.listdir(tmp_path) == ["in"]
+
+
+def test_resume_beside_a_missing_folder_or_a_device_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_reports(tmp_path / "in", 1)
+    missing = str(tmp_path / "nowhere" / "out.jsonl")
+    assert main(["convert", str(tmp_path / "in"), "--to", "jsonl", "-o", missing, "--resume"]) == 1
+    assert capsys.readouterr().err == f"govinfo: error: {missing}: No such file or directory\n"
+    assert (
+        main(["convert", str(tmp_path / "in"), "--to", "jsonl", "-o", os.devnull, "--resume"]) == 2
+    )
+    assert "/dev/null is not a regular file" in capsys.readouterr().err
+    assert os.listdir(tmp_path) == ["in"]
+    assert not any(".govinfo-work" in name for name in os.listdir(os.path.dirname(os.devnull)))

@@ -374,8 +374,16 @@ def _jobs(text: str) -> int:
 def _convert(args: argparse.Namespace) -> int:
     _batch.check_output(args.output, args.inputs)
     if args.resume and (args.output == "-" or "-" in args.inputs):
-        _say("govinfo convert: error: --resume keeps its work beside -o OUT: it needs an OUT "
-             "file and inputs that are files or folders, not -")  # fmt: skip
+        _say(
+            "govinfo convert: error: --resume keeps its work beside -o OUT: it needs an OUT "
+            "file and inputs that are files or folders, not -"
+        )
+        return USAGE
+    if args.resume and os.path.exists(args.output) and not os.path.isfile(args.output):
+        _say(
+            "govinfo convert: error: --resume writes -o OUT from parts kept beside it: "
+            f"{args.output} is not a regular file"
+        )
         return USAGE
     if args.to == "parquet":
         try:  # before anything is read: without pyarrow, no Parquet

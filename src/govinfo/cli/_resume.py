@@ -25,6 +25,7 @@ folder is touched.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import pickle
@@ -153,6 +154,7 @@ class Work:
     """The work folder of one ``-o``, used as a context manager (it holds the folder's lock)."""
 
     def __init__(self, output: str, to: Format, strict: bool) -> None:
+        self.output = output
         self.folder = work_folder(output)
         self.to = to
         self.header = {
@@ -171,7 +173,12 @@ class Work:
     # --- the folder ---------------------------------------------------------------------
 
     def __enter__(self) -> Work:
-        os.makedirs(self.folder, exist_ok=True)
+        try:
+            os.mkdir(self.folder, 0o700)
+        except FileExistsError:
+            pass
+        except FileNotFoundError:  # no folder for the output: said as writing it would say
+            raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), self.output) from None
         self._lock = os.open(os.path.join(self.folder, "lock"), os.O_RDWR | os.O_CREAT, 0o600)
         try:
             _lock(self._lock)
