@@ -143,3 +143,24 @@ def test_the_reading_function_runs_on_a_dask_bag(tmp_path: Path, cluster: Any) -
     written = b"".join(p.read_bytes() for p in parts)
     expected = b"".join(_batch._convert_one((p, None), "jsonl").output or b"" for p in paths)
     assert written == expected
+
+
+def test_a_task_that_fails_on_the_cluster_costs_its_files_and_is_tried_again(
+    tmp_path: Path, cluster: Any
+) -> None:
+    from govinfo.cli import _dask, _resume
+
+    with distributed.Client(cluster.scheduler_address) as client:
+        future = client.submit(divmod, 1, 0, pure=False)
+        distributed.wait([future])
+        outcomes = _dask.taken([("a.txt", None), ("b.txt", None)], future)
+        future.release()
+    reason = "internal error: the task failed on the cluster (ZeroDivisionError: "
+    assert [o.error for o in outcomes] == [
+        f"a.txt: {reason}integer division or modulo by zero)",
+        f"b.txt: {reason}integer division or modulo by zero)",
+    ]
+    work = _resume.Work(str(tmp_path / "out"), "jsonl", True)
+    with work:
+        part = work.record([("a.txt", 1, 1), ("b.txt", 1, 1)], outcomes)
+    assert part.retry

@@ -12,6 +12,7 @@ Needs the extra ``dask`` (``dask[distributed]``); nothing here is imported by th
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import uuid
@@ -21,7 +22,7 @@ from typing import Any, Final
 from govinfo import _distribution
 from govinfo.cli._batch import Format, Item, Outcome, _convert_chunk
 
-__all__ = ["IN_FLIGHT", "LOCAL", "client", "partitioned"]
+__all__ = ["IN_FLIGHT", "LOCAL", "available", "client", "partitioned", "taken"]
 
 LOCAL: Final = "local"
 """``--scheduler local``: a cluster of ``--jobs`` worker processes on this machine."""
@@ -72,15 +73,18 @@ def _threads(connected: Any) -> int:
     return 1
 
 
-def _failed(items: list[Item], future: Any) -> list[Outcome]:
-    """Each file of a task that failed on the cluster (a worker killed, lost): an internal
-    error, which a resumed run tries again."""
+def taken(items: list[Item], future: Any) -> list[Outcome]:
+    """The outcomes of a finished task; for a task that failed on the cluster (an exception, a
+    worker killed, its result lost with its worker), each of its files as failed with an
+    internal error, which a resumed run converts again."""
     try:
+        if future.status == "finished":
+            outcomes: list[Outcome] = future.result()
+            return outcomes
         exc: Any = future.exception()
-        how = f"{type(exc).__name__}: {exc}"
-    except Exception as exc:  # cancelled: there is no exception to fetch
-        how = f"{type(exc).__name__}: {exc}"
-    reason = f"internal error: the task failed on the cluster ({how})"
+    except (Exception, asyncio.CancelledError) as caught:
+        exc = caught
+    reason = f"internal error: the task failed on the cluster ({type(exc).__name__}: {exc})"
     return [Outcome(name, None, f"{name}: {reason}") for name, _ in items]
 
 
@@ -120,10 +124,7 @@ def partitioned(
                 if not future.done():
                     continue
                 del running[number]
-                if future.status == "finished":
-                    done[number] = future.result()
-                else:
-                    done[number] = _failed(items, future)
+                done[number] = taken(items, future)
                 future.release()
     finally:
         if running:

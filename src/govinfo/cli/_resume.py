@@ -188,7 +188,11 @@ class Work:
             raise BlockingIOError(
                 0, "another govinfo convert --resume is using this work folder", self.folder
             ) from None
-        self._load()
+        try:
+            self._load()
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def __exit__(self, *exc: object) -> None:
