@@ -61,9 +61,9 @@ def test_strategies_without_hypothesis_say_which_extra_brings_it() -> None:
 
 
 def test_import_govinfo_leaves_babel_and_the_optional_extras_unloaded() -> None:
-    heavy = ("babel", "hypothesis", "pyarrow", "pandas")
+    heavy = ("babel", "hypothesis", "pyarrow", "pandas", "dask", "distributed")
     result = _python(
-        "import govinfo, govinfo.tidy, govinfo.cli; "
+        "import govinfo, govinfo.tidy, govinfo.cli, govinfo.batch; "
         f"print(sorted(m for m in sys.modules if m.split('.')[0] in {heavy!r}))"
     )
     assert result.stdout == "[]\n", result.stderr

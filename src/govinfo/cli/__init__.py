@@ -24,7 +24,7 @@ import pickle
 import signal
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from types import FrameType
 from typing import Any, BinaryIO, Final, TextIO
 
@@ -373,58 +373,166 @@ def _jobs(text: str) -> int:
 
 def _convert(args: argparse.Namespace) -> int:
     _batch.check_output(args.output, args.inputs)
+    if args.resume and (args.output == "-" or "-" in args.inputs):
+        _say(
+            "govinfo convert: error: --resume keeps its work beside -o OUT: it needs an OUT "
+            "file and inputs that are files or folders, not -"
+        )
+        return USAGE
+    if args.resume and os.path.exists(args.output) and not os.path.isfile(args.output):
+        _say(
+            "govinfo convert: error: --resume writes -o OUT from parts kept beside it: "
+            f"{args.output} is not a regular file"
+        )
+        return USAGE
     if args.to == "parquet":
         try:  # before anything is read: without pyarrow, no Parquet
             tidy.parquet_schema()
         except ModuleNotFoundError as exc:
             _say(f"govinfo: error: {exc}")
             return FOUND
+    if args.scheduler is not None:
+        from govinfo.cli import _dask
+
+        try:  # before anything is read: without Dask, no cluster
+            _dask.available()
+        except ModuleNotFoundError as exc:
+            _say(f"govinfo: error: {exc}")
+            return FOUND
     show = not _Notes.quiet and (
         args.progress if args.progress is not None else sys.stderr.isatty()
     )
-    # Counting first costs one more walk of the folders, but no memory: only for the bar.
-    total = sum(1 for _ in _batch.discover(args.inputs)) if show else None
-    progress = _batch.Progress(sys.stderr, total) if show else None
-    errors: list[str] = []
-    done = unread = skipped = 0
-    with _batch.atomic_output(args.output) as out, _writer(args.to, out) as write:
-        outcomes = _batch.convert(
-            _batch.discover(args.inputs),
-            args.to,
-            jobs=args.jobs,
-            chunksize=args.chunksize,
-            strict=not args.lenient,
-        )
-        try:
-            for outcome in outcomes:
-                done += 1
-                if outcome.skipped is not None:  # a FIFO, a socket, a device: not a failure
-                    skipped += 1
-                    _Notes.say(outcome.skipped)
-                for i, line in enumerate(outcome.diagnostics):
-                    (_say if i < outcome.errors else _Notes.say)(line)
-                if outcome.unread:
-                    _Notes.say(f"{outcome.name}: {outcome.unread} cell(s) unread")
-                unread += outcome.incomplete
-                if outcome.error is not None:
-                    errors.append(outcome.error)
-                elif outcome.output is not None:
-                    write(outcome.output)
-                if progress:
-                    progress.update(done, len(errors))
-        finally:
-            outcomes.close()
-        if progress:
-            progress.update(done, len(errors), final=True)
+    with _engine(args) as engine:
+        if args.resume:
+            return _convert_resumed(args, engine, show)
+        # Counting first costs one more walk of the folders, but no memory: only for the bar.
+        total = sum(1 for _ in _batch.discover(args.inputs)) if show else None
+        progress = _batch.Progress(sys.stderr, total) if show else None
+        tally = _Tally()
+        with _batch.atomic_output(args.output) as out, _writer(args.to, out) as write:
+            if args.scheduler is None:
+                outcomes = _batch.convert(
+                    _batch.discover(args.inputs),
+                    args.to,
+                    jobs=args.jobs,
+                    chunksize=args.chunksize,
+                    strict=not args.lenient,
+                )
+            else:
+                chunks = _batch._chunks(_batch._items(_batch.discover(args.inputs)), args.chunksize)
+                outcomes = (o for group in engine(chunks) for o in group)
+            try:
+                for outcome in outcomes:
+                    output = tally.take(outcome)
+                    if output is not None:
+                        write(output)
+                    if progress:
+                        progress.update(tally.done, len(tally.errors))
+            finally:
+                outcomes.close()
+            if progress:
+                progress.update(tally.done, len(tally.errors), final=True)
+    return _summary(args, tally)
+
+
+Engine = Callable[[Iterable[list[_batch.Item]]], Generator[list[_batch.Outcome], None, None]]
+"""What converts partitions of files: their outcomes, a list per partition, in order."""
+
+
+@contextlib.contextmanager
+def _engine(args: argparse.Namespace) -> Iterator[Engine]:
+    """Worker processes of this machine (``--jobs``), or a Dask cluster (``--scheduler``)."""
+    strict = not args.lenient
+    if args.scheduler is None:
+        yield functools.partial(_batch.partitioned, to=args.to, jobs=args.jobs, strict=strict)
+        return
+    from govinfo.cli import _dask
+
+    with _dask.client(args.scheduler, args.jobs) as client:
+        yield functools.partial(_dask.partitioned, client, to=args.to, strict=strict)
+
+
+class _Tally:
+    """The outcomes of a run as they are taken, in input order: their lines on stderr (as
+    each file comes, whether it was converted now or by an earlier run) and their counts."""
+
+    def __init__(self) -> None:
+        self.errors: list[str] = []
+        self.done = self.unread = self.skipped = 0
+
+    def take(self, outcome: _batch.Outcome) -> bytes | None:
+        """Say what there is to say of ``outcome``; its output, if it has one."""
+        self.done += 1
+        if outcome.skipped is not None:  # a FIFO, a socket, a device: not a failure
+            self.skipped += 1
+            _Notes.say(outcome.skipped)
+        for i, line in enumerate(outcome.diagnostics):
+            (_say if i < outcome.errors else _Notes.say)(line)
+        if outcome.unread:
+            _Notes.say(f"{outcome.name}: {outcome.unread} cell(s) unread")
+        self.unread += outcome.incomplete
+        if outcome.error is not None:
+            self.errors.append(outcome.error)
+            return None
+        return outcome.output
+
+
+def _summary(args: argparse.Namespace, tally: _Tally) -> int:
     if args.to == "csv" and args.output != "-":
         _write_data_package(args.output)
+    done, skipped, errors = tally.done, tally.skipped, tally.errors
     converted = done - skipped - len(errors)
-    partly = f", {unread} read only in part" if unread else ""
+    partly = f", {tally.unread} read only in part" if tally.unread else ""
     special = f"; {skipped} skipped (not a regular file)" if skipped else ""
     _Notes.say(f"converted {converted} of {done - skipped} file(s){partly}{special}")
     if errors:
         _say(f"{len(errors)} file(s) failed:")
-    return max(_fail(errors), FOUND if unread else OK)
+    return max(_fail(errors), FOUND if tally.unread else OK)
+
+
+def _convert_resumed(args: argparse.Namespace, engine: Engine, show: bool) -> int:
+    """Convert what the work folder of ``-o`` does not hold yet, a part per partition, then
+    assemble the output from the parts in input order; see :mod:`govinfo.cli._resume`."""
+    from govinfo.cli import _resume
+
+    names = list(_batch.discover(args.inputs))  # the paths and keys stay in memory
+    keys = [_resume.key(name) for name in names]
+    tally = _Tally()
+    with _resume.Work(args.output, args.to, not args.lenient) as work:
+        if work.discarded:
+            _Notes.say(
+                f"{work.folder}: made with another --to, --lenient or govinfo: started afresh"
+            )
+        plan = work.plan(keys, args.chunksize)
+        if plan.done:
+            _Notes.say(
+                f"resuming: {plan.done} of {len(keys)} file(s) converted already ({work.folder})"
+            )
+        parts = dict(plan.reused)
+        progress = _batch.Progress(sys.stderr, len(keys)) if show else None
+        done = plan.done
+        failed = sum(o.error is not None for p in parts.values() for o in p.outcomes)
+        groups = engine(_resume.items(keys, indices) for indices in plan.missing)
+        try:
+            for indices, outcomes in zip(plan.missing, groups, strict=True):
+                parts[indices[0]] = work.record([keys[i] for i in indices], outcomes)
+                done += len(outcomes)
+                failed += sum(o.error is not None for o in outcomes)
+                if progress:
+                    progress.update(done, failed)
+        finally:
+            groups.close()
+        if progress:
+            progress.update(done, failed, final=True)
+        with _batch.atomic_output(args.output) as out, _writer(args.to, out) as write:
+            for start in sorted(parts):
+                part = parts[start]
+                for outcome in part.outcomes:
+                    tally.take(outcome)
+                for data in work.contents(part):
+                    write(data)
+        work.remove()
+    return _summary(args, tally)
 
 
 @contextlib.contextmanager
@@ -628,6 +736,20 @@ def _parser() -> argparse.ArgumentParser:
         action=argparse.BooleanOptionalAction,
         default=None,
         help="show a progress bar on stderr (default: when stderr is a terminal)",
+    )
+    convert.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the work in a folder beside OUT (.OUT.govinfo-work), a part per batch of "
+        "files, so that a run stopped part way (Ctrl-C, SIGKILL, a crash) and run again with "
+        "--resume converts only what is missing; OUT is assembled from the parts at the end",
+    )
+    convert.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="convert on a Dask cluster: tcp://HOST:PORT of its scheduler (the workers must see "
+        "the input paths), or 'local' for a local cluster of --jobs worker processes (needs "
+        f"Dask: {_distribution.extra('dask')})",
     )
     _lenient(convert)
 

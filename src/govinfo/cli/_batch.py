@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import errno
 import io
@@ -35,7 +36,7 @@ import sys
 import time
 from collections.abc import Generator, Iterable, Iterator, Sequence
 from multiprocessing.connection import Connection
-from typing import IO, Any, BinaryIO, Literal, NamedTuple, TextIO, cast
+from typing import IO, Any, BinaryIO, Final, Literal, NamedTuple, TextIO, cast
 
 from govinfo import formats, tidy
 from govinfo.diagnostics import Diagnostic, Severity
@@ -47,6 +48,7 @@ from govinfo.model import Report
 __all__ = [
     "FOLDER_SUFFIXES",
     "TEMPORARY",
+    "Item",
     "Outcome",
     "OutputIsInput",
     "Progress",
@@ -60,6 +62,7 @@ __all__ = [
     "describe_diagnostic",
     "discover",
     "load",
+    "partitioned",
     "read",
     "remove_stale",
 ]
@@ -250,8 +253,33 @@ Item = tuple[str, bytes | GovInfoError | None]
 read), which the parent reads once: a worker's standard input is ``/dev/null``."""
 
 
+TEST_LOG: Final = "GOVINFO_TEST_READ_LOG"
+"""For tests only: a file to which each conversion appends ``PID NAME`` before reading NAME, so
+a test can tell which files a run read (a resumed run must not read again what was done)."""
+TEST_DELAY: Final = "GOVINFO_TEST_READ_DELAY"
+"""For tests only: seconds to sleep before reading each file, so a test can stop a run part way."""
+
+
+def _test_hooks(name: str) -> None:
+    log = os.environ.get(TEST_LOG)
+    if log:
+        fd = os.open(log, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        try:
+            os.write(fd, f"{os.getpid()} {name}\n".encode())  # one write: lines never interleave
+        finally:
+            os.close(fd)
+    delay = os.environ.get(TEST_DELAY)
+    if delay:
+        time.sleep(float(delay))
+
+
 def _convert_one(item: Item, to: Format, strict: bool = True) -> Outcome:
+    """What becomes of one file: the unit of work of every engine (worker processes, a Dask
+    cluster, :mod:`govinfo.batch`). Pure but for reading the file; data problems are outcomes,
+    never exceptions, so nothing escapes a worker."""
     name, data = item
+    if TEST_LOG in os.environ or TEST_DELAY in os.environ:
+        _test_hooks(name)
     try:
         if isinstance(data, GovInfoError):
             raise data
@@ -323,6 +351,36 @@ def convert(
             yield from _convert_chunk(chunk, to, strict)
         return
     yield from _in_workers(chunks, to, strict, jobs)
+
+
+def partitioned(
+    partitions: Iterable[list[Item]], to: Format, *, jobs: int, strict: bool = True
+) -> Generator[list[Outcome], None, None]:
+    """The outcomes of each partition (a list of files), in order, a list per partition:
+    :func:`convert` for callers that keep a partition's outcomes together (``--resume`` writes
+    a part per partition). Close it to stop the workers."""
+    if jobs <= 1:
+        for partition in partitions:
+            yield _convert_chunk(partition, to, strict)
+        return
+    sizes: collections.deque[int] = collections.deque()
+
+    def counted() -> Iterator[list[Item]]:
+        for partition in partitions:
+            sizes.append(len(partition))
+            yield partition
+
+    group: list[Outcome] = []
+    outcomes = _in_workers(counted(), to, strict, jobs)
+    try:
+        for outcome in outcomes:  # a partition's outcomes come together, after it was taken
+            group.append(outcome)
+            if len(group) == sizes[0]:
+                sizes.popleft()
+                yield group
+                group = []
+    finally:
+        outcomes.close()
 
 
 # --- worker processes ----------------------------------------------------------------------
