@@ -101,6 +101,13 @@ _STANDARD_ENCODINGS: Final = frozenset(
 _IDENTITY: Final = frozenset(("Identity-H", "Identity-V"))
 _FONT_FILES: Final = ("FontFile", "FontFile2", "FontFile3")
 _XOBJECT_DEPTH: Final = 8
+_ORDERINGS: Final = frozenset((b"GB1", b"CNS1", b"Japan1", b"Korea1", b"KR"))
+
+
+def _printable(value: object) -> str:
+    if isinstance(value, bytes):
+        return repr(value.decode("latin-1")) if value.isascii() else f"<{len(value)} bytes>"
+    return repr(value)
 
 
 class PdfDocument(Document):
@@ -296,10 +303,22 @@ def distrust(font: dict[str, Any]) -> str | None:
     encoding = resolve1(font.get("Encoding"))
     if subtype == "Type0":
         name = _name(encoding)
-        if name and name not in _IDENTITY:
-            return None  # a predefined CMap: UniGB-UCS2-H, GBK-EUC-H …
-        how = name or "an embedded CMap"
-        return f"a composite font encoded {how} without a ToUnicode map"
+        if not name or name in _IDENTITY:
+            how = name or "an embedded CMap"
+            return f"a composite font encoded {how} without a ToUnicode map"
+        # A predefined CMap (UniGB-UCS2-H, GBK-EUC-H …) maps codes to characters of the
+        # character collection its descendant names: one the extractor knows, or nothing.
+        descendants = resolve1(font.get("DescendantFonts"))
+        first = resolve1(descendants[0]) if isinstance(descendants, list) and descendants else None
+        info = resolve1(first.get("CIDSystemInfo")) if isinstance(first, dict) else None
+        registry = resolve1(info.get("Registry")) if isinstance(info, dict) else None
+        ordering = resolve1(info.get("Ordering")) if isinstance(info, dict) else None
+        if registry != b"Adobe" or ordering not in _ORDERINGS:
+            return (
+                f"a composite font encoded {name} whose character collection cannot be read "
+                f"(Registry {_printable(registry)}, Ordering {_printable(ordering)})"
+            )
+        return None
     if subtype == "Type3":
         return "a Type 3 font without a ToUnicode map"
     descriptor = resolve1(font.get("FontDescriptor"))
@@ -651,7 +670,13 @@ def _distrusted(chars: list[dict[str, Any]], untrusted: dict[str, str]) -> dict[
     counts: dict[str, int] = {}
     for c in chars:
         font = c.get("fontname", "unknown")
-        if font in untrusted and not c["text"].isspace():
+        text = c["text"]
+        if font not in untrusted:
+            if text[:5] != "(cid:" and _UNREADABLE not in text:
+                continue
+            # the extractor found no character for a code: whatever the font says
+            untrusted[font] = "a font printing codes that have no character ((cid:N))"
+        if not text.isspace():
             c["text"] = _UNREADABLE
             counts[font] = counts.get(font, 0) + 1
     return counts
@@ -738,7 +763,7 @@ def _read(pdf: PDF) -> PdfDocument:
         raise ReadError(
             f"expected a report of at most {MAX_PAGES:,} pages, found a PDF of {len(pages):,}"
         )
-    total = 0
+    total = trusted = untrusted_total = 0
     textless: list[int] = []
     items_by_page: list[list[tuple[float, object]]] = []
     for number, page in enumerate(pages, 1):
@@ -754,22 +779,27 @@ def _read(pdf: PDF) -> PdfDocument:
             items_by_page.append([])
             continue
         untrusted = _untrusted(page)
-        if untrusted:
-            for font, count in _distrusted(chars, untrusted).items():
-                reader.diagnostics.append(
-                    Diagnostic(
-                        severity=Severity.ERROR,
-                        message=f"page {number}: the font {font} is {untrusted[font]}: its "
-                        f"{count} character{'s' if count > 1 else ''} cannot be trusted and "
-                        "are not read (as U+FFFD; the cells holding them are unread)",
-                        source=PageBoxSource(
-                            page=number,
-                            box=(0.0, 0.0, float(page.width), float(page.height)),
-                            text="",
-                        ),
-                    )
+        replaced = _distrusted(chars, untrusted)
+        untrusted_total += sum(replaced.values())
+        trusted += sum(1 for c in chars if c["text"].strip() and c["text"] != _UNREADABLE)
+        for font, count in replaced.items():
+            reader.diagnostics.append(
+                Diagnostic(
+                    severity=Severity.ERROR,
+                    message=f"page {number}: the font {font} is {untrusted[font]}: its "
+                    f"{count} character{'s' if count > 1 else ''} cannot be trusted and "
+                    "are not read (as U+FFFD; the cells holding them are unread)",
+                    source=PageBoxSource(
+                        page=number,
+                        box=(0.0, 0.0, float(page.width), float(page.height)),
+                        text="",
+                    ),
                 )
+            )
         items_by_page.append(_page_items(page, number, chars))
+    if trusted == 0 and untrusted_total:
+        first = next(d for d in reader.diagnostics if d.severity is Severity.ERROR)
+        raise ReadError(f"no text of the PDF can be trusted: {first.message}", first.source)
     if len(textless) == len(pages):
         raise ReadError(
             f"the PDF has no text layer on any of its {len(pages)} page"
