@@ -45,6 +45,7 @@ of scope.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import io
 import re
 import zlib
@@ -267,7 +268,7 @@ def _fonts(resources: Any, depth: int = 0) -> Iterator[tuple[str, Any]]:
         for ref in fonts.values():
             font = resolve1(ref)
             if isinstance(font, dict):
-                yield _font_name(font), font
+                yield from ((name, font) for name in _font_names(font))
     xobjects = resolve1(resources.get("XObject")) or {}
     if isinstance(xobjects, dict):
         for ref in xobjects.values():
@@ -276,19 +277,39 @@ def _fonts(resources: Any, depth: int = 0) -> Iterator[tuple[str, Any]]:
                 yield from _fonts(resolve1(stream.attrs.get("Resources")), depth + 1)
 
 
-def _font_name(font: dict[str, Any]) -> str:
+def _font_names(font: dict[str, Any]) -> set[str]:
+    """The names pdfminer may give the characters of ``font``: its BaseFont, and the
+    FontName of its descriptor (a composite font's: its descendant's), each as pdfminer
+    decodes a name."""
     from pdfminer.pdftypes import resolve1
 
-    base = resolve1(font.get("BaseFont"))
-    if base is None:
-        return "unknown"
-    name = _name(base)
-    if isinstance(getattr(base, "name", None), bytes):
-        try:
-            name = base.name.decode("utf-8")
-        except UnicodeDecodeError:
-            name = base.name.decode("latin-1")
-    return name
+    names: set[str] = set()
+    descendants = resolve1(font.get("DescendantFonts"))
+    parts = [font]
+    if isinstance(descendants, list) and descendants:
+        first = resolve1(descendants[0])
+        if isinstance(first, dict):
+            parts.append(first)
+    for part in parts:
+        descriptor = resolve1(part.get("FontDescriptor"))
+        for value in (
+            part.get("BaseFont"),
+            descriptor.get("FontName") if isinstance(descriptor, dict) else None,
+        ):
+            names |= _decoded_names(resolve1(value))
+    return names or {"unknown"}
+
+
+def _decoded_names(value: Any) -> set[str]:
+    raw = getattr(value, "name", value)
+    if isinstance(raw, str):
+        return {raw}
+    if not isinstance(raw, bytes):
+        return set()
+    out = {str(raw), raw.decode("latin-1")}
+    with contextlib.suppress(UnicodeDecodeError):
+        out.add(raw.decode("utf-8"))
+    return out
 
 
 def distrust(font: dict[str, Any]) -> str | None:
@@ -332,8 +353,9 @@ def distrust(font: dict[str, Any]) -> str | None:
     return f"an embedded font with {how} and no ToUnicode map"
 
 
-def _untrusted(page: Page) -> dict[str, str]:
-    """The fonts of a page whose text cannot be trusted, by name, with the cause."""
+def _untrusted(page: Page) -> tuple[dict[str, str], set[str]]:
+    """The fonts of a page whose text cannot be trusted, by name, with the cause; and the
+    names of its fonts (a character of a font not among them is not trusted either)."""
     from pdfminer.pdftypes import resolve1
 
     out: dict[str, str] = {}
@@ -346,7 +368,7 @@ def _untrusted(page: Page) -> dict[str, str]:
             out[name] = cause
     for name in trusted & set(out):  # one name, two dictionaries: trust neither
         out[name] += " (another font of the same name has one)"
-    return out
+    return out, trusted | set(out)
 
 
 # --- characters into lines --------------------------------------------------------------------
@@ -664,7 +686,9 @@ def _text(chars: list[dict[str, Any]]) -> str:
     return join_lines([line.text for line in lines]) if lines else ""
 
 
-def _distrusted(chars: list[dict[str, Any]], untrusted: dict[str, str]) -> dict[str, int]:
+def _distrusted(
+    chars: list[dict[str, Any]], untrusted: dict[str, str], known: set[str]
+) -> dict[str, int]:
     """Replace in place the text of every character of an untrusted font with U+FFFD; the
     number of characters replaced, by font."""
     counts: dict[str, int] = {}
@@ -672,10 +696,13 @@ def _distrusted(chars: list[dict[str, Any]], untrusted: dict[str, str]) -> dict[
         font = c.get("fontname", "unknown")
         text = c["text"]
         if font not in untrusted:
-            if text[:5] != "(cid:" and _UNREADABLE not in text:
+            if font not in known:
+                untrusted[font] = "not among the fonts the page declares"
+            elif text[:5] == "(cid:" or _UNREADABLE in text:
+                # the extractor found no character for a code: whatever the font says
+                untrusted[font] = "a font printing codes that have no character ((cid:N))"
+            else:
                 continue
-            # the extractor found no character for a code: whatever the font says
-            untrusted[font] = "a font printing codes that have no character ((cid:N))"
         if not text.isspace():
             c["text"] = _UNREADABLE
             counts[font] = counts.get(font, 0) + 1
@@ -778,8 +805,8 @@ def _read(pdf: PDF) -> PdfDocument:
             textless.append(number)
             items_by_page.append([])
             continue
-        untrusted = _untrusted(page)
-        replaced = _distrusted(chars, untrusted)
+        untrusted, known = _untrusted(page)
+        replaced = _distrusted(chars, untrusted, known)
         untrusted_total += sum(replaced.values())
         trusted += sum(1 for c in chars if c["text"].strip() and c["text"] != _UNREADABLE)
         for font, count in replaced.items():
