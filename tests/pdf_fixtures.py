@@ -126,7 +126,12 @@ def report_pdf(
     requests = report.requests
     label = 200.0
     width = (full - label) / len(requests.spec.columns)
-    page.row([("申请人情况", label, False), *[(c.label[:4], width, False) for c in requests.spec.columns]])
+    page.row(
+        [
+            ("申请人情况", label, False),
+            *[(c.label[:4], width, False) for c in requests.spec.columns],
+        ]
+    )
     groups: list[str] = []
     for row, values in zip(requests.spec.rows, requests.cells, strict=True):
         for parent in row.parents:
