@@ -17,9 +17,8 @@ import pytest
 pdfplumber = pytest.importorskip("pdfplumber")
 pytest.importorskip("reportlab")
 
-import pdf_fixtures  # noqa: E402
-
 import govinfo  # noqa: E402
+import pdf_fixtures  # noqa: E402
 from govinfo import Severity, TemplateVersion, Variant  # noqa: E402
 from govinfo.errors import ReadError  # noqa: E402
 from govinfo.formats import _pdf  # noqa: E402
@@ -143,7 +142,8 @@ def test_example_prose_in_order_without_page_footers():
     assert "“建设‘四最’一流营商环境" in report.overview.parts[0][0]
     assert not any("- " in p for part in report.overview.parts for p in part)
     assert report.other_matters == (
-        "2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，全年收取政府信息公开信息处理费 3940 元。",
+        "2024 年，市政府严格落实《政府信息公开信息处理费管理办法》，"
+        "全年收取政府信息公开信息处理费 3940 元。",
     )
 
 
@@ -280,12 +280,14 @@ def test_no_text_layer_is_named_and_ocr_out_of_scope():
 def test_font_without_unicode_map_reads_no_number(example):
     result = govinfo.read(pdf_fixtures.without_to_unicode(example))
     fonts = [d for d in result.diagnostics if "cannot be trusted" in d.message]
-    assert fonts and all(d.severity is Severity.ERROR for d in fonts)
+    assert fonts
+    assert all(d.severity is Severity.ERROR for d in fonts)
     assert fonts[0].message.startswith(
         "page 1: the font AAAAAA+BitstreamVeraSans-Roman is an embedded font with its built-in "
         "encoding and no ToUnicode map: its "
     )
-    assert isinstance(fonts[0].source, PageBoxSource) and fonts[0].source.page == 1
+    assert isinstance(fonts[0].source, PageBoxSource)
+    assert fonts[0].source.page == 1
     # every cell printed in that font is unread (the blank ones print nothing)
     report = result.report
     for grid in _tables(report)[1:]:
@@ -322,7 +324,7 @@ def test_characters_are_bounded(monkeypatch, example):
 
 
 def test_garbage_after_the_signature_is_a_clear_error():
-    with pytest.raises(ReadError, match="^not a readable PDF"):
+    with pytest.raises(ReadError, match=r"^not a readable PDF"):
         govinfo.read(b"%PDF-1.7\n" + bytes(range(256)) * 8)
 
 
