@@ -102,6 +102,7 @@ def report_pdf(
     *,
     encrypt: pdfencrypt.StandardEncryption | None = None,
     value_font: str = CJK,
+    scanned_page: bool = False,
 ) -> bytes:
     """``report`` printed as a PDF: its title, each section's heading, short prose, and
     tables 2, 3 and 4 ruled cell by cell (a table runs over page breaks as it must)."""
@@ -149,6 +150,9 @@ def report_pdf(
     page.line(SECTIONS[5].heading)
     page.line("本年度未收取信息处理费。")
     page.finish()
+    if scanned_page:  # a last page of shapes only, as a scanned page has no text
+        c.rect(100, 100, 300, 400, stroke=1, fill=1)
+        c.showPage()
     c.save()
     return out.getvalue()
 

@@ -343,3 +343,36 @@ def test_cli_parse_and_check_take_a_pdf(capsys):
     assert main(["check", str(FIXTURES / "huaian-hongze-district-2023.pdf")]) == 1
     captured = capsys.readouterr()
     assert "t4.group_total" in captured.out + captured.err
+
+
+def test_a_page_without_text_is_named_and_the_others_read(example):
+    result = govinfo.read(pdf_fixtures.report_pdf(example, scanned_page=True))
+    assert result.ok
+    assert _tables(result.report) == _tables(example)
+    warnings = [d.message for d in result.diagnostics if d.severity is Severity.WARNING]
+    assert warnings == [
+        "page 3 has no text layer (a scan or a picture): nothing on it is read (reading scans, "
+        "OCR, is out of scope)"
+    ]
+
+
+def test_parse_reads_strictly():
+    report = govinfo.parse(FIXTURES / "huaian-city-2024.pdf")
+    assert report == read("huaian-city-2024.pdf").report
+
+
+def test_cli_convert_a_folder_of_pdfs_in_parallel(tmp_path, capsys):
+    import json
+    import shutil
+
+    from govinfo.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in EXPECTED:
+        shutil.copy(FIXTURES / name, folder / name)
+    out = tmp_path / "out.jsonl"
+    assert main(["convert", str(folder), "--to", "jsonl", "-o", str(out), "-j", "2"]) == 0
+    agencies = sorted(json.loads(line)["agency"] for line in out.read_text("utf-8").splitlines())
+    assert agencies == sorted(e["agency"] for e in EXPECTED.values())
+    assert "converted 3 of 3 file(s)" in capsys.readouterr().err

@@ -841,7 +841,7 @@ def _read(pdf: PDF) -> PdfDocument:
                 "is read (reading scans, OCR, is out of scope)",
             )
         )
-    _assemble(reader, items_by_page)
+    _in_order(reader, items_by_page)
     return reader.document()
 
 
@@ -875,7 +875,7 @@ def _page_items(page: Page, number: int, chars: list[dict[str, Any]]) -> list[tu
     return items
 
 
-def _assemble(reader: _Reader, pages: list[list[tuple[float, object]]]) -> None:
+def _in_order(reader: _Reader, pages: list[list[tuple[float, object]]]) -> None:
     """The pages' items in reading order, a table continued on the next page stitched."""
     pending: _Table | None = None
     for items in pages:
@@ -905,19 +905,24 @@ _NUMBER: Final = re.compile(r"[\s0-9０-９.,，+\-－%]*[0-9０-９][\s0-9０-�
 
 def _spread_labels(table: _Table) -> None:
     """An empty cell in a label column (one whose cells hold text, never a number), just
-    right of a label in the same row, is part of that label's cell: a row label printed in a
-    cell drawn as two ("（六）其他处理" beside the empty slot of the sub-rows' labels), not a
-    blank value."""
+    right of a label in the same row and left of the row's numbers, is part of that label's
+    cell: a row label printed in a cell drawn as two ("（六）其他处理" beside the empty slot of
+    the sub-rows' labels), not a blank value."""
     numbers = {c.c0 for c in table.cells if c.text and _NUMBER.fullmatch(c.text)}
     words = {c.c0 for c in table.cells if c.text and not _NUMBER.fullmatch(c.text)}
     labels = words - numbers
     if not labels:
         return
     by_place = {(c.r0, c.r1, c.c1): c for c in table.cells}
+    # the rows that print a number, and the first column they print it in
+    valued: dict[int, int] = {}
+    for c in table.cells:
+        if c.text and _NUMBER.fullmatch(c.text):
+            valued[c.r0] = min(valued.get(c.r0, c.c0), c.c0)
     gone: set[int] = set()
     for cell in sorted(table.cells, key=lambda c: c.c0):
-        if cell.text or cell.c0 not in labels:
-            continue
+        if cell.text or cell.c0 not in labels or valued.get(cell.r0, -1) < cell.c1:
+            continue  # only an empty slot between a label and the row's numbers
         left = by_place.get((cell.r0, cell.r1, cell.c0))
         if left is None or id(left) in gone or not left.text or _NUMBER.fullmatch(left.text):
             continue
