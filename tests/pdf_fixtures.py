@@ -103,9 +103,12 @@ def report_pdf(
     encrypt: pdfencrypt.StandardEncryption | None = None,
     value_font: str = CJK,
     scanned_page: bool = False,
+    merged_review: str | None = None,
 ) -> bytes:
     """``report`` printed as a PDF: its title, each section's heading, short prose, and
-    tables 2, 3 and 4 ruled cell by cell (a table runs over page breaks as it must)."""
+    tables 2, 3 and 4 ruled cell by cell (a table runs over page breaks as it must).
+    ``scanned_page`` adds a last page without text; ``merged_review`` prints the first two
+    values of table 4 as that one number in a cell as wide as two."""
     out = io.BytesIO()
     c = canvas.Canvas(out, pagesize=A4, encrypt=encrypt, pageCompression=0, invariant=1)
     page = _Page(c, value_font)
@@ -144,7 +147,10 @@ def report_pdf(
     review = report.review_litigation
     width = full / 15
     page.row([(c.label[:2], width, False) for _ in review.spec.rows for c in review.spec.columns])
-    page.row([(_shown(v), width, True) for values in review.cells for v in values])
+    cells = [(_shown(v), width, True) for values in review.cells for v in values]
+    if merged_review is not None:  # the first two values printed as one number across both
+        cells[:2] = [(merged_review, 2 * width, True)]
+    page.row(cells)
     page.line(SECTIONS[4].heading)
     page.line("无。")
     page.line(SECTIONS[5].heading)

@@ -376,3 +376,17 @@ def test_cli_convert_a_folder_of_pdfs_in_parallel(tmp_path, capsys):
     agencies = sorted(json.loads(line)["agency"] for line in out.read_text("utf-8").splitlines())
     assert agencies == sorted(e["agency"] for e in EXPECTED.values())
     assert "converted 3 of 3 file(s)" in capsys.readouterr().err
+
+
+def test_a_number_across_two_template_cells_is_in_neither(example):
+    result = govinfo.read(pdf_fixtures.report_pdf(example, merged_review="7"))
+    review = result.report.review_litigation
+    assert review.cells[0][:2] == (govinfo.UNREAD, govinfo.UNREAD)
+    assert review.cells[0][2:] == example.review_litigation.cells[0][2:]
+    assert review.cells[1:] == example.review_litigation.cells[1:]
+    errors = [str(e) for e in result.errors]
+    assert len(errors) == 1
+    assert errors[0].startswith(
+        "expected one number for each cell of the row 行政复议, found the number 7 printed "
+        "across 2 columns: which cell holds it is not printed, so they stay unread (page "
+    )
