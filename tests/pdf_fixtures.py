@@ -216,16 +216,22 @@ def no_text() -> bytes:
 
 def bomb(size: int) -> bytes:
     """A one-page PDF whose content stream inflates to ``size`` bytes of spaces."""
+    return one_page(b" " * size)
+
+
+def one_page(content: bytes) -> bytes:
+    """A one-page PDF drawing ``content`` (compressed), with Helvetica as its font /F1,
+    written by hand."""
     import zlib
 
-    content = zlib.compress(b" " * size, 9)
+    packed = zlib.compress(content, 9)
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
-        + content
-        + b"\nendstream",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []

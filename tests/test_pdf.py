@@ -311,6 +311,15 @@ def test_decompression_bomb_is_bounded():
         govinfo.read(pdf_fixtures.bomb(_pdf.MAX_CONTENT + 1))
 
 
+def test_a_page_of_too_much_text_is_refused_before_it_is_laid_out():
+    content = b"BT /F1 1 Tf 100 700 Td (" + b"7" * (_pdf.MAX_PAGE_TEXT + 1) + b") Tj ET"
+    with pytest.raises(ReadError) as caught:
+        govinfo.read(pdf_fixtures.one_page(content))
+    assert str(caught.value) == (
+        "page 1 of the PDF prints more than 100,000 bytes of text: not a report's page"
+    )
+
+
 def test_pages_are_bounded(monkeypatch, example):
     monkeypatch.setattr(_pdf, "MAX_PAGES", 1)
     with pytest.raises(ReadError, match="at most 1 pages, found a PDF of"):

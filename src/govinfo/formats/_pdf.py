@@ -68,6 +68,7 @@ __all__ = [
     "MAX_CHARS",
     "MAX_CONTENT",
     "MAX_PAGES",
+    "MAX_PAGE_TEXT",
     "SPACE_GAP",
     "PdfDocument",
     "document",
@@ -75,11 +76,15 @@ __all__ = [
 
 MAX_PAGES: Final = 1000
 """The most pages read; a report has a few dozen at most."""
-MAX_CONTENT: Final = 32 * 1024 * 1024
+MAX_CONTENT: Final = 16 * 1024 * 1024
 """The most bytes a page's content streams may decompress to; a report page's are some tens
 of kilobytes."""
-MAX_CHARS: Final = 2_000_000
+MAX_PAGE_TEXT: Final = 100_000
+"""The most bytes of strings a page's content may print (an upper bound of its characters,
+counted before the page is laid out); a report page's print some thousands."""
+MAX_CHARS: Final = 500_000
 """The most characters read from all pages; a report has some thousands."""
+_STRINGS: Final = re.compile(rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>", re.DOTALL)
 SPACE_GAP: Final = 3.0
 """A gap between two characters of a line wider than this many points is a space (as
 pdfplumber's ``x_tolerance``)."""
@@ -183,11 +188,13 @@ def _describe(exc: BaseException) -> str:
 
 def _bounded(page: Page, number: int) -> None:
     """Raise :class:`ReadError` when the page's content streams (and the forms they draw)
-    decompress to more than :data:`MAX_CONTENT` bytes: checked before pdfminer unpacks them,
-    chunk by chunk, so a decompression bomb costs no more than the bound."""
+    decompress to more than :data:`MAX_CONTENT` bytes, or print more than
+    :data:`MAX_PAGE_TEXT` bytes of strings: checked before pdfminer unpacks and lays them out,
+    chunk by chunk, so a decompression bomb costs no more than the bound, and a page of
+    millions of characters (pdfminer lays out some 30,000 a second) is refused unread."""
     from pdfminer.pdftypes import PDFStream, resolve1
 
-    budget = [MAX_CONTENT]
+    budget, shown = MAX_CONTENT, 0
     streams: list[Any] = list(page.page_obj.contents)
     resources = resolve1(page.page_obj.resources) or {}
     streams += list(_forms(resources, 0))
@@ -195,13 +202,19 @@ def _bounded(page: Page, number: int) -> None:
         stream = resolve1(ref)
         if not isinstance(stream, PDFStream):
             continue
-        size = _decompressed_size(stream, budget[0])
-        if size is None or size > budget[0]:
+        data = _inflated(stream, budget)
+        if data is None:
             raise ReadError(
                 f"page {number} of the PDF draws more than {MAX_CONTENT // (1024 * 1024)} MiB "
                 "of content once decompressed: not a report (a decompression bomb?)"
             )
-        budget[0] -= size
+        budget -= len(data)
+        shown += sum(len(m) for m in _STRINGS.findall(data))
+        if shown > MAX_PAGE_TEXT:
+            raise ReadError(
+                f"page {number} of the PDF prints more than {MAX_PAGE_TEXT:,} bytes of text: "
+                "not a report's page"
+            )
 
 
 def _forms(resources: Any, depth: int) -> Iterator[Any]:
@@ -219,29 +232,30 @@ def _forms(resources: Any, depth: int) -> Iterator[Any]:
             yield from _forms(resolve1(stream.attrs.get("Resources")), depth + 1)
 
 
-def _decompressed_size(stream: Any, bound: int) -> int | None:
-    """How many bytes ``stream`` decompresses to, counted up to ``bound`` (None past it); a
-    stream already decoded, or in a filter other than Flate (bounded by its own format),
-    counts its raw size."""
+def _inflated(stream: Any, bound: int) -> bytes | None:
+    """What ``stream`` decompresses to, if at most ``bound`` bytes (None past it); a stream
+    already decoded is its data, one in a filter other than Flate (bounded by its own format)
+    its raw bytes, decrypted."""
     if stream.data is not None:
-        return len(stream.data)
+        data: bytes = stream.data
+        return data if len(data) <= bound else None
     raw = stream.rawdata or b""
-    filters = stream.get_filters()
-    if not filters or any(_name(f) not in ("FlateDecode", "Fl") for f, _ in filters):
-        return len(raw)
     if stream.decipher:
         raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
+    filters = stream.get_filters()
+    if not filters or any(_name(f) not in ("FlateDecode", "Fl") for f, _ in filters):
+        return raw if len(raw) <= bound else None
     data = raw
     for _ in filters:
         inflater = zlib.decompressobj()
         try:
             out = inflater.decompress(data, bound + 1)
         except zlib.error:
-            return len(raw)  # pdfminer reads what it can of a corrupt stream: no more than this
+            return raw  # pdfminer reads what it can of a corrupt stream: no more than this
         if len(out) > bound or inflater.unconsumed_tail:
             return None
         data = out
-    return len(data)
+    return data
 
 
 def _name(value: Any) -> str:
