@@ -809,7 +809,7 @@ def _read(pdf: PDF) -> PdfDocument:
     items_by_page: list[list[tuple[float, object]]] = []
     for number, page in enumerate(pages, 1):
         _bounded(page, number)
-        chars = [c for c in page.chars if c.get("upright", True) or c["text"].strip()]
+        chars = list(page.chars)
         total += len(chars)
         if total > MAX_CHARS:
             raise ReadError(
