@@ -399,3 +399,13 @@ def test_a_number_across_two_template_cells_is_in_neither(example):
         "expected one number for each cell of the row 行政复议, found the number 7 printed "
         "across 2 columns: which cell holds it is not printed, so they stay unread (page "
     )
+
+
+def test_a_value_printed_over_itself_is_read_once(example):
+    # Bold by overprinting: "4" printed twice 0.3 points apart is 4, not 44.
+    result = govinfo.read(pdf_fixtures.report_pdf(example, overprint=True))
+    assert result.ok
+    assert _tables(result.report) == _tables(example)
+    notes = [d.message for d in result.diagnostics if "over a copy of itself" in d.message]
+    assert notes
+    assert notes[0].startswith("page 1: ")

@@ -10,6 +10,8 @@ restricted, as many government files are) opens with the empty user password, wi
 
 Each page is read in three steps:
 
+- **Characters** printed over a copy of themselves (bold by overprinting) are read once,
+  with a note.
 - **Tables** are found from the ruling lines (pdfplumber's ``find_tables``). A table whose
   cells leave a hole inside its outline (a frame drawn without one border) is found again
   with its outline added as ruling. Each cell's text is the page's characters whose centres lie
@@ -90,6 +92,7 @@ SPACE_GAP: Final = 3.0
 pdfplumber's ``x_tolerance``)."""
 
 _EDGE: Final = 3.0  # cell edges closer than this many points are one grid line
+_OVERPRINT: Final = 1.0  # a character this close to a copy of itself is printed over it
 _STITCH: Final = 4.0  # column edges of two fragments this close are the same column
 _UNREADABLE: Final = "\ufffd"
 _PAGE_MARKER: Final = re.compile(
@@ -723,6 +726,31 @@ def _distrusted(
     return counts
 
 
+def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``chars`` without the copies of a character printed over itself (within
+    :data:`_OVERPRINT` points: bold made by printing twice, as word processors do), which
+    would otherwise read "44" for a bold "4"; in order."""
+    groups: dict[str, list[int]] = {}
+    for i, c in enumerate(chars):
+        groups.setdefault(c["text"], []).append(i)
+    copies: set[int] = set()
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        indexes.sort(key=lambda i: chars[i]["top"])
+        window: list[dict[str, Any]] = []
+        for i in indexes:
+            c = chars[i]
+            window = [k for k in window if c["top"] - k["top"] <= _OVERPRINT]
+            if any(abs(c["x0"] - k["x0"]) <= _OVERPRINT for k in window):
+                copies.add(i)
+            else:
+                window.append(c)
+    if not copies:
+        return chars
+    return [c for i, c in enumerate(chars) if i not in copies]
+
+
 def _continues(before: _Table, after: _Table) -> bool:
     """Whether ``after``, a page's first table, continues ``before``, the last table of the
     page before: the same columns (their inner edges, within :data:`_STITCH` points)."""
@@ -809,7 +837,17 @@ def _read(pdf: PDF) -> PdfDocument:
     items_by_page: list[list[tuple[float, object]]] = []
     for number, page in enumerate(pages, 1):
         _bounded(page, number)
-        chars = list(page.chars)
+        printed = page.chars
+        chars = _dedupe(printed)
+        if len(chars) < len(printed):
+            copies = len(printed) - len(chars)
+            reader.diagnostics.append(
+                Diagnostic(
+                    severity=Severity.NOTE,
+                    message=f"page {number}: {copies} character{'s are' if copies > 1 else ' is'} "
+                    "printed over a copy of itself (bold by overprinting): read once",
+                )
+            )
         total += len(chars)
         if total > MAX_CHARS:
             raise ReadError(
