@@ -3,12 +3,13 @@
 A PDF is opened with pdfplumber (the optional extra ``pdf``: pdfminer.six underneath), within
 bounds, since a file from the web may be hostile: at most :data:`MAX_PAGES` pages, a page's
 content streams at most :data:`MAX_CONTENT` bytes decompressed (a decompression bomb is refused
-before pdfminer unpacks it), at most :data:`MAX_CHARS` characters in all. A file that needs a
+before pdfminer unpacks it) printing at most :data:`MAX_PAGE_TEXT` bytes of strings (refused
+before pdfminer lays the page out), at most :data:`MAX_CHARS` characters in all. A file that needs a
 user password, or that pdfminer cannot parse (damaged, truncated), is a
 :class:`~govinfo.errors.ReadError` that says so; one with only an owner password (copying
 restricted, as many government files are) opens with the empty user password, with a note.
 
-Each page is read in three steps:
+Each page is read in these steps:
 
 - **Characters** printed over a copy of themselves (bold by overprinting) are read once,
   with a note.
@@ -22,8 +23,11 @@ Each page is read in three steps:
   handed to the one table builder (:mod:`~govinfo.formats._tables`) as HTML's and Word's are.
 - **Frames around prose.** A table of one column is a frame around prose: its lines are
   prose. A row printed across a whole table of several columns (a caption, a heading, or
-  prose inside the table's frame) is one paragraph a run of lines, as HTML's colspan row is,
-  a row of the table (not prose: a caption is the table's).
+  prose inside the table's frame) is read as lines joined into paragraphs; they are a row of
+  the table, as HTML's colspan row is (a caption is the table's), except the rows before a
+  section heading at the table's top and from one at its foot, which are prose (the 洪泽区
+  reports frame every page: section 一 shares table 2's frame). An empty cell in a label
+  column, between a label and the row's numbers, is part of that label's cell.
 - **Prose**: the characters outside every table, in lines, without page headers and footers
   ("- 3 -", "第 3 页"). Lines join into paragraphs: a line continues the one before it when
   that one reaches the right margin and this one is not indented (across a page break too).
