@@ -6,7 +6,8 @@ Run it from the repository root::
 
 Each shape is built from the bundled reference report, grown to each size (in bytes of
 UTF-8), and read in a fresh interpreter: ``read_text`` for text shapes, ``from_json`` for JSON
-ones, ``read(..., kind="html")`` for HTML ones, with the answer (a result or a GovInfoError)
+ones, ``read(..., kind="html")`` for HTML ones (and ``kind="docx"``, ``kind="pdf"``
+for the bombs), with the answer (a result or a GovInfoError)
 ignored. Time is the wall time of the read alone; peak memory what a second, traced reading
 allocates at its peak (tracemalloc), per input byte. Targets: time 10 MB / 1 MB at most 12,
 and peak memory at most 100 bytes per input byte. Not a test: the table goes in docs/reliability.md.
@@ -64,6 +65,38 @@ def _zip_bomb(size: int) -> bytes:
     return out.getvalue()
 
 
+def _pdf_bomb(size: int) -> bytes:
+    """A one-page PDF of about ``size`` bytes whose content stream inflates to a thousand
+    times that (needs no PDF library: the objects are written by hand)."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    chunk = b" " * 1_000_000
+    content = b"".join(packer.compress(chunk) for _ in range(max(1, size // 1000)))
+    content += packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
+        + content
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
 SHAPES: dict[str, tuple[str, Callable[[int], str | bytes]]] = {
     "numbers before table 3's rows, a line each": (
         "text",
@@ -95,6 +128,7 @@ SHAPES: dict[str, tuple[str, Callable[[int], str | bytes]]] = {
         lambda n: PAGE.replace("<tr", _fill("<tr><td>7</td><td>1</td></tr>", n) + "<tr", 1),
     ),
     "Word: a ZIP bomb": ("docx", _zip_bomb),
+    "PDF: a decompression bomb": ("pdf", _pdf_bomb),
     "JSON: many paragraphs": (
         "json",
         lambda n: JSON.replace('"preamble": [', '"preamble": [' + _fill('"段落",', n), 1),
@@ -113,12 +147,14 @@ WORKER = r"""
 import json, sys, time, tracemalloc
 import govinfo
 kind, path = sys.argv[1], sys.argv[2]
-data = open(path, "rb").read() if kind == "docx" else open(path, encoding="utf-8").read()
+binary = kind in ("docx", "pdf")
+data = open(path, "rb").read() if binary else open(path, encoding="utf-8").read()
 read = {
     "text": govinfo.read_text,
     "json": govinfo.from_json,
     "html": lambda d: govinfo.read(d.encode(), kind="html"),
     "docx": lambda d: govinfo.read(d, kind="docx"),
+    "pdf": lambda d: govinfo.read(d, kind="pdf"),
 }[kind]
 def once():
     try:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import importlib.util
 import json
 import os
 import pathlib
@@ -1329,3 +1330,35 @@ def test_read_html(page: str, strict: bool) -> None:
     data = page.encode("utf-8", errors="surrogatepass")
     entry = "read(html, strict)" if strict else "read(html)"
     run(entry, compact(page), lambda: govinfo.read(data, kind="html", strict=strict), _html_holds)
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+_PDF = (Path(__file__).parent / "fixtures" / "pdf" / "huaian-hongze-district-2024.pdf").read_bytes()
+_PDF_PIECES = (b"\x00" * 64, b"endstream", b"obj", b"/Length 99999999", b"%%EOF", b"xref", b"(")
+
+
+@st.composite
+def pdf_files(draw: st.DrawFn) -> bytes:
+    """A 洪泽区 PDF with one to four edits of its bytes: cut, junk put in, bytes repeated."""
+    data = _PDF
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(data)))
+        how = draw(st.sampled_from(["cut", "delete", "insert", "repeat"]))
+        if how == "cut":
+            data = data[:at]
+        elif how == "delete":
+            data = data[:at] + data[at + draw(st.integers(1, 4000)) :]
+        elif how == "insert":
+            data = data[:at] + draw(st.sampled_from(_PDF_PIECES)) + data[at:]
+        else:
+            data = data[:at] + data[at : at + draw(st.integers(1, 2000))] * 3 + data[at:]
+    return data
+
+
+@budget(8)
+@given(data=pdf_files())
+def test_read_pdf(data: bytes) -> None:
+    if importlib.util.find_spec("pdfplumber") is None:
+        pytest.skip("the extra pdf is not installed")
+    run("read(pdf)", f"<{len(data)} bytes of PDF>", lambda: govinfo.read(data), _html_holds)

@@ -46,8 +46,16 @@ def test_version_names_this_distribution(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_the_pdf_message_names_the_extra_by_the_distribution() -> None:
-    with pytest.raises(govinfo.UnsupportedInput, match=re.escape("govinfo-cn[pdf]")):
-        govinfo.read(b"%PDF-1.7\n")
+    # Without the extra (pdfplumber blocked, as in a venv of the core alone): the error names
+    # the extra by the distribution's name.
+    blocked = "sys.modules['pdfplumber'] = None; import govinfo; govinfo.read(b'%PDF-1.7\\n')"
+    result = _python(blocked)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "govinfo.errors.UnsupportedInput: reading PDF needs pdfplumber, which the core of "
+        "govinfo does not install: pip install 'govinfo-cn[pdf]'"
+    )
+    assert re.search(r"\bpdfplumber\b", result.stderr)
 
 
 def test_strategies_without_hypothesis_say_which_extra_brings_it() -> None:

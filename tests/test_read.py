@@ -8,6 +8,7 @@ import csv
 import io
 import pathlib
 import pickle
+import sys
 from decimal import Decimal
 
 import pytest
@@ -104,10 +105,14 @@ def test_what_is_not_an_input_is_a_clear_error(source, message):
     assert str(caught.value).startswith(message)
 
 
-def test_a_kind_without_a_front_end_yet_is_refused_and_says_so():
+def test_a_pdf_without_the_extra_is_refused_and_names_it(monkeypatch):
+    monkeypatch.setitem(sys.modules, "pdfplumber", None)
     with pytest.raises(UnsupportedInput) as caught:
         read(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    assert str(caught.value).startswith("reading PDF is not built yet")
+    assert str(caught.value) == (
+        "reading PDF needs pdfplumber, which the core of govinfo does not install: "
+        "pip install 'govinfo-cn[pdf]'"
+    )
 
 
 def test_kind_overrides_the_content():

@@ -601,7 +601,7 @@ exit status: 0 fine; 1 findings or unread cells (check), or inputs that could no
 (listed on stderr), or the output could not be written; 2 usage error (-o naming an input
 included); 130 interrupted, 143 terminated, 129 hung up; 141 stdout closed by its reader.
 Each file's kind is told from its content: govinfo JSON, or report text (UTF-8, GBK,
-UTF-16 ...); HTML, Word and PDF files are recognised and refused for now.
+UTF-16 ...), HTML, Word, or PDF (with the extra pdf installed).
 Use - for standard input or output."""
 
 

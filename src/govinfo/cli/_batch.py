@@ -67,7 +67,7 @@ __all__ = [
     "remove_stale",
 ]
 
-FOLDER_SUFFIXES = (".txt", ".json", ".html", ".htm", ".docx", ".doc")
+FOLDER_SUFFIXES = (".txt", ".json", ".html", ".htm", ".docx", ".doc", ".pdf")
 """The files taken from a folder (files named on the command line are always taken)."""
 
 Format = Literal["jsonl", "csv", "parquet"]

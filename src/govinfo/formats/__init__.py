@@ -25,10 +25,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import IO, Any, TypeAlias
 
-from govinfo import _distribution
 from govinfo.diagnostics import Diagnostic, Severity
-from govinfo.errors import ReadError, SeveralReports, UnsupportedInput, short_repr
-from govinfo.formats import _doc, _docx, _textlex
+from govinfo.errors import ReadError, SeveralReports, short_repr
+from govinfo.formats import _doc, _docx, _pdf, _textlex
 from govinfo.formats._assemble import assemble, documents, split_reports
 from govinfo.formats._decode import Decoded, Kind, decode, sniff
 from govinfo.formats._document import Document
@@ -73,11 +72,16 @@ def _legacy_word(data: bytes, name: str | None) -> tuple[Document, Decoded | Non
     return _doc.document(data), None
 
 
+def _pdf_file(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:
+    return _pdf.document(data), None
+
+
 _FRONT_ENDS: dict[Kind, Callable[[bytes, str | None], tuple[Document, Decoded | None]]] = {
     Kind.TEXT: _text,
     Kind.HTML: _html_page,
     Kind.DOCX: _word,
     Kind.DOC: _legacy_word,
+    Kind.PDF: _pdf_file,
 }
 """The front-end of each kind: the bytes (and the file's name) to a document, and how the
 bytes were decoded when they are text (None for a binary format, which reads its own bytes,
@@ -106,13 +110,6 @@ def _decoding(
         severity=Severity.WARNING, message=f"the text encoding is a guess ({how}): check the text"
     )
     return info, (warning,)
-
-
-_NOT_YET = {
-    Kind.PDF: "reading PDF is not built yet in this version of govinfo (it is planned as the "
-    f"optional extra {_distribution.extra('pdf')}); extract its text (for example with "
-    "pdftotext -layout) and read that",
-}
 
 
 def read(
@@ -161,14 +158,17 @@ def _read(
     data, path = _bytes(source)
     name = path if name is None else name
     found = _kind(kind) if kind is not None else sniff(data, suffix=_suffix(name))
-    if found in _NOT_YET:
-        raise UnsupportedInput(_NOT_YET[found])
     if found is Kind.JSON:
         text = decode(data, name=name if name is not None else "<input>")
         info, notes = _decoding(found, text, name)
         return (ReadResult(report=from_json(text.text), diagnostics=notes, input=info),)
     document, decoded = _FRONT_ENDS[found](data, name)
     info, notes = _decoding(found, decoded, name, document.reading)
+    if strict:
+        first = next((d for d in document.diagnostics if d.severity is Severity.ERROR), None)
+        if first is not None:
+            raise ReadError(first.message, first.source)
+    notes += document.diagnostics
     starts = split_reports(document) if document.paragraphs else [0]
     if len(starts) > 1 and not several:
         raise SeveralReports(tuple(_where(document, s) for s in starts))

@@ -19,6 +19,7 @@ import array
 import bisect
 from collections.abc import Sequence
 
+from govinfo.diagnostics import Diagnostic
 from govinfo.formats._labels import FOLDED, fold_short
 from govinfo.sources import CellSource, Source, TextSource
 
@@ -134,6 +135,10 @@ class Document:
     reading: str = ""
     """How a binary input was read, when not from its own bytes alone (a .doc converted to
     .docx by LibreOffice): the reason :class:`~govinfo.formats.InputInfo` records."""
+    diagnostics: tuple[Diagnostic, ...] = ()
+    """What the front-end has to say about the input as a whole (a PDF's untrusted fonts, a
+    page without text): returned before the assembler's, and an error among them is raised
+    when reading strictly."""
 
     def __init__(self, paragraphs: list[Paragraph]) -> None:
         self.paragraphs = paragraphs
