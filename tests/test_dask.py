@@ -22,8 +22,7 @@ MIXED = (
     "web/*/article.html",
     "docx/*.docx",
     "pdf-text/*.txt",  # report text as PDF extractors give it: some read, one does not
-    # PDF: the lead adds the PDF fixtures here once the PDF front-end is merged, e.g.
-    # "pdf/*.pdf",
+    "pdf/*.pdf",
 )
 """The example reports of the mixed folder, as globs under tests/fixtures."""
 
@@ -42,6 +41,8 @@ def _mixed(folder: Path) -> None:
     (folder / "truncated.txt").write_bytes(good[: len(good) // 3])
     (folder / "empty.html").write_bytes(b"")
     (folder / "not-a-word-file.docx").write_bytes(b"PK\x03\x04 but no zip")
+    pdf = (FIXTURES / "pdf" / "huaian-city-2024.pdf").read_bytes()
+    (folder / "truncated.pdf").write_bytes(pdf[: len(pdf) // 2])
 
 
 @pytest.fixture(scope="module")
