@@ -26,8 +26,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "tests"))
 
 import govinfo  # noqa: E402
+from pdf_fixtures import hand_written  # noqa: E402
 
 TEXT = Path(govinfo.example_path(".txt")).read_text(encoding="utf-8")
 JSON = Path(govinfo.example_path(".json")).read_text(encoding="utf-8")
@@ -82,19 +84,7 @@ def _pdf_bomb(size: int) -> bytes:
         + content
         + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return hand_written(objects)
 
 
 SHAPES: dict[str, tuple[str, Callable[[int], str | bytes]]] = {
