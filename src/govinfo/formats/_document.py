@@ -19,6 +19,7 @@ import array
 import bisect
 from collections.abc import Sequence
 
+from govinfo.diagnostics import Severity
 from govinfo.formats._labels import FOLDED, fold_short
 from govinfo.sources import CellSource, Source, TextSource
 
@@ -134,6 +135,10 @@ class Document:
     reading: str = ""
     """How a binary input was read, when not from its own bytes alone (a .doc converted to
     .docx by LibreOffice): the reason :class:`~govinfo.formats.InputInfo` records."""
+    findings: Sequence[tuple[Severity, str, int, str]] = ()
+    """What the front-end itself found while cutting its input, each (severity, message, the
+    place ``at``, the text there): the assembler reports them as its own (an error raises
+    when reading strictly)."""
 
     def __init__(self, paragraphs: list[Paragraph]) -> None:
         self.paragraphs = paragraphs
