@@ -187,7 +187,7 @@ _RUN_END: Final = re.compile(r"[0-9元](?=[^0-9元]*\Z)")
 _PART: Final = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]")
 _ORDINALS: Final = "一二三四五六七八九十"
 _YEAR: Final = re.compile(r"(20[0-9]{2})\s*年")
-_SHOWN: Final = 8
+_SHOWN: Final = 50
 """At most this many candidate values are listed for a cell."""
 
 
@@ -633,7 +633,7 @@ class _Reader:
             self.counts["unread"] += 1
             listed = ", ".join(_value_text(v) for v, _ in values[:_SHOWN])
             if len(values) > _SHOWN:
-                listed += f" … ({len(values)} values)"
+                listed += f" … ({len(values)} values in all)"
             codes = involved.get(cell, [])
             if outcome.level == "identities":
                 why = (
@@ -641,7 +641,11 @@ class _Reader:
                     if codes
                     else "no identity applies to it"
                 )
-                how = f"the {len(outcome.splits[r])} splits of the run that satisfy every identity"
+                how = (
+                    f"the {len(outcome.splits[r])} splits of the run that satisfy every identity"
+                    if codes
+                    else f"the {len(outcome.splits[r])} splits of the run by the token rules"
+                )
             else:
                 why = (
                     f"the identities {', '.join(codes)} are not used: no split satisfies them all"

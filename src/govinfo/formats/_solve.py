@@ -423,12 +423,15 @@ def solve(
     equations: Sequence[Equation],
     hints: Mapping[CellKey, Hint] | None = None,
     *,
-    run_budget: int = RUN_BUDGET,
-    table_budget: int = TABLE_BUDGET,
+    run_budget: int | None = None,
+    table_budget: int | None = None,
 ) -> Outcome:
     """Split the runs of one table under the token rules and the ``equations`` (those whose
     cells are not all in the runs are left out: a cell not printed decides nothing), then let
-    the ``hints`` decide cells left open, where they leave exactly one value."""
+    the ``hints`` decide cells left open, where they leave exactly one value. The budgets are
+    :data:`RUN_BUDGET` and :data:`TABLE_BUDGET` unless given."""
+    run_budget = RUN_BUDGET if run_budget is None else run_budget
+    table_budget = TABLE_BUDGET if table_budget is None else table_budget
     where = {cell: (r, p) for r, run in enumerate(runs) for p, cell in enumerate(run.cells)}
     usable = [e for e in equations if all(cell in where for cell, _ in e.terms)]
     local: list[list[Equation]] = [[] for _ in runs]
