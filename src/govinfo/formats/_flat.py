@@ -187,7 +187,7 @@ _RUN_END: Final = re.compile(r"[0-9元](?=[^0-9元]*\Z)")
 _PART: Final = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]")
 _ORDINALS: Final = "一二三四五六七八九十"
 _YEAR: Final = re.compile(r"(20[0-9]{2})\s*年")
-_SHOWN: Final = 50
+_SHOWN: Final = 200
 """At most this many candidate values are listed for a cell."""
 
 

@@ -382,6 +382,7 @@ class Outcome:
     __slots__ = (
         "before",
         "bound",
+        "bounded",
         "decided",
         "failed",
         "level",
@@ -401,6 +402,8 @@ class Outcome:
         """The runs that no split by the token rules fits (their cells are not read)."""
         self.bound = False
         """Whether the work bound was hit (level ``tokens``)."""
+        self.bounded: list[int] = []
+        """The runs whose splits by the token rules were past the bound (none kept)."""
         self.decided: list[dict[int, Hint]] = []
         self.rejected: list[Hint] = []
         """Hints that agree with no surviving split (not used)."""
@@ -444,25 +447,27 @@ def solve(
             cross.append(equation)
     outcome = Outcome()
     outcome.decided = [{} for _ in runs]
-    tokens: list[list[Split]] = []
+    # The splits of each run under its own identities (pruned as they are enumerated); the
+    # splits by the token rules alone only when needed: there may be many more of them.
     filtered: list[list[Split]] = []
+    tokens: list[list[Split] | None] = [None] * len(runs)
     try:
         for r, run in enumerate(runs):
-            tokens.append(_splits(run, [], run_budget))
             positions = [[(where[c][1], k) for c, k in e.terms] for e in local[r]]
-            filtered.append(_splits(run, positions, run_budget) if positions else tokens[r])
-    except _Bound:
-        outcome.bound = True
-        return _by_tokens(outcome, runs, tokens, run_budget)
-    outcome.unsplittable = [r for r, found in enumerate(tokens) if not found]
-    try:
+            filtered.append(_splits(run, positions, run_budget))
+            if not positions:
+                tokens[r] = filtered[r]
         used = _joint_of(filtered, cross, where, table_budget)
     except _Bound:
         outcome.bound = True
         return _by_tokens(outcome, runs, tokens, run_budget)
     if used is None:
-        outcome.failed = _failed(runs, tokens, filtered, local, cross, where, table_budget)
-        return _hinted(_by_tokens(outcome, runs, tokens, run_budget), runs, hints, None)
+        _by_tokens(outcome, runs, tokens, run_budget)
+        if not outcome.bound:
+            outcome.failed = _failed(
+                runs, outcome.splits, filtered, local, cross, where, table_budget
+            )
+        return _hinted(outcome, runs, hints, None)
     outcome.splits = [
         [s for k, s in enumerate(f) if k in u] for f, u in zip(filtered, used, strict=True)
     ]
@@ -483,22 +488,25 @@ def _joint_of(
 
 
 def _by_tokens(
-    outcome: Outcome, runs: Sequence[Run], tokens: list[list[Split]], budget: int
+    outcome: Outcome, runs: Sequence[Run], tokens: Sequence[list[Split] | None], budget: int
 ) -> Outcome:
-    """The outcome read by the token rules alone (each run's splits, the runs not found past
-    the bound left without)."""
+    """The outcome read by the token rules alone: each run's splits (those not yet enumerated
+    are; a run past the bound gets none, and :attr:`Outcome.bound` is set)."""
     outcome.level = "tokens"
     splits = []
     for r, run in enumerate(runs):
-        if r < len(tokens):
-            splits.append(tokens[r])
+        known = tokens[r]
+        if known is not None:
+            splits.append(known)
             continue
         try:
             splits.append(_splits(run, [], budget))
         except _Bound:
+            outcome.bound = True
+            outcome.bounded.append(r)
             splits.append([])
     outcome.splits = splits
-    outcome.unsplittable = [r for r, s in enumerate(splits) if not s]
+    outcome.unsplittable = [r for r, s in enumerate(splits) if not s and r not in outcome.bounded]
     return outcome
 
 
@@ -517,11 +525,7 @@ def _failed(
     for r, run in enumerate(runs):
         if not tokens[r] or filtered[r]:
             continue
-        alone = [
-            e
-            for e in local[r]
-            if not _splits(run, [[(where[c][1], k) for c, k in e.terms]], budget)
-        ]
+        alone = [e for e in local[r] if not _fits(run, e, where, budget)]
         out += alone or list(local[r])
     if out or any(not t for t in tokens):
         return out
@@ -532,6 +536,16 @@ def _failed(
         except _Bound:
             continue
     return out or list(cross)
+
+
+def _fits(
+    run: Run, equation: Equation, where: Mapping[CellKey, tuple[int, int]], budget: int
+) -> bool:
+    """Whether a split of ``run`` satisfies ``equation`` (True past the bound: not known)."""
+    try:
+        return bool(_splits(run, [[(where[c][1], k) for c, k in equation.terms]], budget))
+    except _Bound:
+        return True
 
 
 def _hinted(

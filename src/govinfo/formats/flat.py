@@ -73,7 +73,8 @@ def _source(given: object, what: str, previous: bool) -> Source | None:
     if given is None:
         return None
     if isinstance(given, ReadResult):
-        report, name = given.report, given.input.name
+        report = given.report
+        name = given.input.name if given.input is not None else None
     elif isinstance(given, Report):
         report, name = given, None
     else:
