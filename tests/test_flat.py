@@ -14,11 +14,25 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, Phase, assume, given, note, settings
+from hypothesis import strategies as st
 
 import govinfo
 from govinfo import UNREAD, Severity
+from govinfo.formats import _solve
+from govinfo.formats.flat import read_flat
 from govinfo.model import MAX_DIGITS, Amount, Grid, Overview, Report
-from govinfo.template import LABEL_ALIASES, ColumnKind, GridSpec, TemplateSpec
+from govinfo.strategies import grids, reports
+from govinfo.template import (
+    LABEL_ALIASES,
+    SECTIONS,
+    ColumnKind,
+    GridSpec,
+    TemplateSpec,
+    TemplateVersion,
+    Variant,
+    template,
+)
 from govinfo.zh.amounts import Unit as AmountUnit
 
 WEB = Path(__file__).parent / "fixtures" / "web"
@@ -347,13 +361,6 @@ def test_the_counts_of_cells_read_and_left_open_do_not_get_worse(name: str) -> N
 
 # --- generated reports, written flattened -------------------------------------------------------
 
-hypothesis = pytest.importorskip("hypothesis")
-from hypothesis import HealthCheck, Phase, assume, given, note, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from govinfo.strategies import grids, reports  # noqa: E402
-from govinfo.template import SECTIONS, Variant, template  # noqa: E402
-
 
 def _text(value: object) -> str:
     if isinstance(value, Amount):
@@ -368,7 +375,6 @@ def write_flat(report: Report, gaps: Iterator[str]) -> tuple[str, dict[tuple[str
     report on one line, every table row its label followed by its values, between which
     ``gaps`` gives "" (run together) or a space (a hard boundary). Returns the text and the
     runs printed, in pieces, per (table, row)."""
-    spec = report.template
     out: list[str] = []
     runs: dict[tuple[str, str], list[str]] = {}
 
@@ -470,3 +476,168 @@ def _grid(spec: TemplateSpec, table: str) -> GridSpec:
         if path == f"$.{table}":
             return grid
     raise KeyError(table)
+
+
+def flat_text(report: Report, gap: str = "") -> str:
+    """``report`` written flattened, every gap ``gap``."""
+    return write_flat(report, itertools.repeat(gap))[0]
+
+
+# --- identities broken, a second source, the bound ------------------------------------------
+
+
+def test_a_report_that_breaks_an_identity_gets_no_forced_split() -> None:
+    # The reference report's （七）总计 row is all 0 while its leaf rows add to 3.
+    report = govinfo.load_example()
+    text = flat_text(_plain(report, report.disclosure.blocks))
+    result = govinfo.read(text.encode())
+    (failed,) = [e for e in result.errors if e.message.startswith("no split")]
+    assert "t3.results_total" in failed.message
+    assert "only the cells that the token rules alone decide are read" in failed.message
+    truth = Truth(report)
+    read = 0
+    for path, grid in result.report.grids():
+        table = path.removeprefix("$.")
+        for row, values in zip(grid.spec.rows, grid.cells, strict=True):
+            for column, value in zip(grid.spec.columns, values, strict=True):
+                if value is not UNREAD:
+                    read += 1
+                    assert value == truth[table, row.key, column.key]
+    # Table 3 printed as digits only, one digit a cell: the token rules alone decide it all.
+    assert read == 175 + 15 + 10
+    # The same report with a run the token rules cannot decide: 10 is 1 · 0 or 10.
+    rows = list(report.requests.cells)
+    keys = [r.key for r in report.requests.spec.rows]
+    rows[keys.index("granted")] = (10, 0, 0, 0, 0, 0, 10)
+    changed = attrs.evolve(report, requests=Grid(report.requests.spec, tuple(rows)))
+    result = govinfo.read(flat_text(_plain(changed, report.disclosure.blocks)).encode())
+    granted = result.report.requests
+    assert granted["granted", "natural_person"] is UNREAD
+    # 10000010 is 10 · 0 · 0 · 0 · 0 · 1 · 0 or 1 · 0 · 0 · 0 · 0 · 0 · 10: the total too is open.
+    assert granted["granted", "total"] is UNREAD
+    assert any("no split" in e.message for e in result.errors)
+
+
+def _last_year(report: Report) -> Report:
+    """A previous year's report whose 结转下年度继续办理 is ``report``'s 上年结转."""
+    keys = [r.key for r in report.requests.spec.rows]
+    over = report.requests.cells[keys.index("carried_over")]
+    rows = [over if k == "carried_forward" else (0,) * 7 for k in keys]
+    last = Report.empty(report.version, agency=report.agency, year=report.year - 1)
+    return attrs.evolve(last, requests=Grid(last.requests.spec, tuple(rows)))
+
+
+def _ambiguous() -> Report:
+    """A consistent report whose 上年结转 and 结转下年度继续办理 runs both split two ways:
+    11 · 0 · … · 11 or 1 · 10 · … · 11."""
+    report = govinfo.load_example()
+    spec = report.requests.spec
+    keys = [r.key for r in spec.rows]
+    rows = [(0,) * 7 for _ in keys]
+    rows[keys.index("carried_over")] = (11, 0, 0, 0, 0, 0, 11)
+    rows[keys.index("carried_forward")] = (11, 0, 0, 0, 0, 0, 11)
+    review = Grid(report.review_litigation.spec, ((0,) * 5,) * 3)
+    return _plain(
+        attrs.evolve(report, requests=Grid(spec, tuple(rows)), review_litigation=review),
+        report.disclosure.blocks,
+    )
+
+
+def test_a_previous_years_report_decides_between_candidates_with_a_warning() -> None:
+    report = _ambiguous()
+    page = flat_text(report).encode()
+    alone = govinfo.read(page)
+    assert alone.report.requests["carried_over", "natural_person"] is UNREAD
+    assert alone.report.requests["carried_forward", "commercial_enterprise"] is UNREAD
+    result = read_flat(page, previous=_last_year(report))
+    assert result.report.requests == report.requests
+    warnings = [d.message for d in result.diagnostics if d.severity is Severity.WARNING]
+    decided = [m for m in warnings if "decided by the previous year's report" in m]
+    # 上年结转's two open cells by continuity, 结转下年度's two through the identities.
+    assert len(decided) == 4
+    assert "(温州市公安局鹿城区分局2020年) (t3.continuity)" in decided[0]
+    assert "reports break continuity too" in decided[0]
+    assert not any("is not decided" in e.message for e in result.errors)
+
+
+def test_a_second_source_that_agrees_with_no_split_decides_nothing() -> None:
+    report = _ambiguous()
+    last = _last_year(report)
+    keys = [r.key for r in last.requests.spec.rows]
+    rows = list(last.requests.cells)
+    rows[keys.index("carried_forward")] = (5, 6, 0, 0, 0, 0, 11)  # continuity broken
+    last = attrs.evolve(last, requests=Grid(last.requests.spec, tuple(rows)))
+    result = read_flat(flat_text(report).encode(), previous=last)
+    assert result.report.requests["carried_over", "natural_person"] is UNREAD
+    assert any("agrees with no split" in d.message for d in result.diagnostics)
+
+
+def test_the_same_report_in_another_format_decides_a_page() -> None:
+    name = "pingtan-management-committee-office-2025"
+    html = govinfo.read(WEB / name / "article.html")
+    alone = govinfo.read(WEB / name / "page.txt")
+    assert len(alone.unread) == 3  # 行政规范性文件 97253: 9 · 7 · 253 and five others
+    result = read_flat(WEB / name / "page.txt", counterpart=html)
+    assert result.unread == ()
+    assert result.report.disclosure["regulations"].cells[1] == (9, 7, 253)
+    warned = [d.message for d in result.diagnostics if "decided by" in d.message]
+    assert len(warned) == 3
+    assert f"the same report in another format ({WEB / name / 'article.html'})" in warned[0]
+
+
+def test_the_bound_on_the_work_says_so_and_reads_by_the_token_rules(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(_solve, "TABLE_BUDGET", 3)
+    name = "pingtan-management-committee-office-2025"
+    result = govinfo.read(WEB / name / "page.txt")
+    bound = [e for e in result.errors if e.message.startswith("the search for the splits")]
+    assert bound
+    assert all("only the cells that the token rules alone decide" in e.message for e in bound)
+    html = govinfo.read(WEB / name / "article.html").report
+    for (_, got), (_, want) in zip(result.report.grids(), html.grids(), strict=True):
+        for values, expected in zip(got.cells, want.cells, strict=True):
+            for value, true in zip(values, expected, strict=True):
+                assert value is UNREAD or value == true
+
+
+def test_reading_strictly_raises_at_a_cell_left_open() -> None:
+    name = "pingtan-natural-resources-bureau-2024"
+    with pytest.raises(govinfo.errors.TextSyntaxError, match="is not decided by the run 2433"):
+        govinfo.parse(WEB / name / "page.txt")
+
+
+def test_a_split_cell_has_a_note_and_the_span_of_its_digits() -> None:
+    name = "pingtan-management-committee-office-2025"
+    result = govinfo.read(WEB / name / "page.txt")
+    text = (WEB / name / "page.txt").read_text(encoding="utf-8")
+    source = result.sources["$.requests.new_received.natural_person"]
+    assert source.text == "32"
+    assert text[source.offset : source.offset + source.length] == "32"
+    assert text[source.offset - 4 : source.offset] == "申请数量"  # the first digits after the label
+    notes = [d.message for d in result.diagnostics if d.severity is Severity.NOTE]
+    assert (
+        "the run 320000032 of the row 一、本年新收政府信息公开申请数量 is split as "
+        "32 · 0 · 0 · 0 · 0 · 0 · 32" in notes[1]
+    )
+    unread = result.sources["$.disclosure.regulations.normative_documents.issued"]
+    assert unread.text == "97253"
+
+
+def test_the_official_layout_and_cells_apart_are_not_flattened() -> None:
+    from govinfo.formats._flat import is_flat
+
+    text = govinfo.example_path(".txt")
+    assert not is_flat(Path(text).read_text(encoding="utf-8"))
+    first, second = "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量"
+    spaced = f"{first} 1 0 0 0 0 0 1\n{second} 0 0 0 0 0 0 0"
+    assert not is_flat(spaced)
+    assert is_flat("一、本年新收政府信息公开申请数量1000001")
+    assert is_flat(spaced.replace("\n", ""))
+
+
+def test_read_text_reads_a_flattened_page_too() -> None:
+    name = "pingtan-finance-bureau-2025"
+    text = (WEB / name / "page.txt").read_text(encoding="utf-8")
+    assert govinfo.read_text(text) == govinfo.read(WEB / name / "page.txt")
+    assert govinfo.read_text(text).report.version is TemplateVersion.V2021
