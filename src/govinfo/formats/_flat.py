@@ -38,6 +38,7 @@ cells left open: see :func:`govinfo.formats.flat.read_flat`.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
@@ -204,6 +205,22 @@ def _value_text(value: object) -> str:
 _Item = tuple[int, str, bool, bool]
 _Slot = tuple[int | None, Run, list[_Item]]
 """A run, its row (None for table 4's), and the list its cells are written to."""
+
+
+@functools.cache
+def _identities(
+    version: TemplateVersion, variant: Variant | None
+) -> tuple[tuple[Equation, ...], dict[CellKey, list[str]]]:
+    """The exact identities of a spec (read from the catalogue once), and per cell the codes
+    of those it takes part in."""
+    equations = identities(template(version, variant))
+    involved: dict[CellKey, list[str]] = {}
+    for e in equations:
+        for cell, _ in e.terms:
+            codes = involved.setdefault(cell, [])
+            if e.code not in codes:
+                codes.append(e.code)
+    return equations, involved
 
 
 class _Label(NamedTuple):
@@ -510,10 +527,10 @@ class _Reader:
     def _solve(self, spec: TemplateSpec, grid: GridSpec, runs: list[_Slot], name: str) -> None:
         if not runs:
             return
-        equations = identities(spec)
-        hints = hints_from(spec, self.hint_sources)
+        equations, involved = _identities(spec.version, spec.variant)
+        hints = hints_from(spec, self.hint_sources) if self.hint_sources else None
         outcome = solve([run for _, run, _ in runs], equations, hints)
-        self._emit(grid, runs, outcome, equations, name)
+        self._emit(grid, runs, outcome, involved, name)
 
     # writing the outcome
 
@@ -531,7 +548,7 @@ class _Reader:
         grid: GridSpec,
         runs: Sequence[_Slot],
         outcome: Outcome,
-        equations: Sequence[Equation],
+        involved: Mapping[CellKey, list[str]],
         name: str,
     ) -> None:
         first = next((run for _, run, _ in runs if run.pieces), runs[0][1])
@@ -561,12 +578,6 @@ class _Reader:
                     *where,
                 )
             )
-        involved: dict[CellKey, list[str]] = {}
-        for e in equations:
-            for cell, _ in e.terms:
-                involved.setdefault(cell, [])
-                if e.code not in involved[cell]:
-                    involved[cell].append(e.code)
         for r, (row, run, slot) in enumerate(runs):
             self._emit_run(grid, r, row, run, slot, outcome, involved, name)
 
