@@ -187,6 +187,7 @@ _RUN: Final = re.compile(r"[0-9.+\-＋增减加少元万亿\s]*")
 _RUN_END: Final = re.compile(r"[0-9元](?=[^0-9元]*\Z)")
 _PART: Final = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]")
 _ORDINALS: Final = "一二三四五六七八九十"
+_DIGITS: Final = frozenset("0123456789")  # the folded text's digits (never str.isdigit: ²)
 _YEAR: Final = re.compile(r"(20[0-9]{2})\s*年")
 _SHOWN: Final = 200
 """At most this many candidate values are listed for a cell."""
@@ -383,13 +384,9 @@ class _Reader:
             replaced = [r for r in spec.requests.rows if r not in variant.requests.rows]
             start, stop = region.get(2, (0, 0))
             section = f[start:stop]
-            at = section.find(fold(single.label))
-            direct = (
-                at >= 0
-                and section[
-                    at + len(fold(single.label)) : at + len(fold(single.label)) + 1
-                ].isdigit()
-            )
+            label = fold(single.label)
+            at = section.find(label)
+            direct = at >= 0 and section[at + len(label) : at + len(label) + 1] in _DIGITS
             if direct and not any(fold(r.label) in section for r in replaced):
                 return variant
         return spec
@@ -501,11 +498,11 @@ class _Reader:
         grid = spec.review_litigation
         headers = sorted(header_keys(grid), key=len, reverse=True)
         at = start
-        while at < stop and not f.text[at].isdigit():
+        while at < stop and f.text[at] not in _DIGITS:
             match = next((h for h in headers if f.text.startswith(h, at)), None)
             if match is None:
                 piece = at
-                while at < stop and not f.text[at].isdigit():
+                while at < stop and f.text[at] not in _DIGITS:
                     if any(f.text.startswith(h, at) for h in headers):
                         break
                     at += 1
