@@ -641,3 +641,29 @@ def test_read_text_reads_a_flattened_page_too() -> None:
     text = (WEB / name / "page.txt").read_text(encoding="utf-8")
     assert govinfo.read_text(text) == govinfo.read(WEB / name / "page.txt")
     assert govinfo.read_text(text).report.version is TemplateVersion.V2021
+
+
+def test_mangled_pages_give_a_domain_error_or_a_reading_never_a_traceback() -> None:
+    import random
+
+    rng = random.Random(13)
+    pages = [(WEB / name / "page.txt").read_text(encoding="utf-8") for name in PAGES]
+    inserts = ["0", "1 ", "9" * 20, "元", "减", "  ", "\n", "（", "一、", ".", "2.", "万"]
+    for _ in range(150):
+        text = rng.choice(pages)
+        for _ in range(rng.randint(1, 4)):
+            a = rng.randrange(len(text))
+            b = min(len(text), a + rng.randint(0, 60))
+            how = rng.random()
+            if how < 0.4:
+                text = text[:a] + text[b:]
+            elif how < 0.7:
+                text = text[:a] + text[a:b][::-1] + text[b:]
+            else:
+                text = text[:a] + rng.choice(inserts) * rng.randint(1, 5) + text[a:]
+        try:
+            result = govinfo.read_text(text)
+        except govinfo.errors.GovInfoError:
+            continue
+        for path in result.unread:
+            assert path in result.sources

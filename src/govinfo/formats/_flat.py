@@ -671,9 +671,10 @@ class _Reader:
             )
             slot.append((at, raw_run, False, True))
         if split_needed and any(s != "?" for s in shown):
+            codes = list(dict.fromkeys(c for cell in run.cells for c in involved.get(cell, ())))
             level = (
-                "the one value in every split that satisfies the identities"
-                if outcome.level == "identities"
+                f"the one value in every split that satisfies the identities {', '.join(codes)}"
+                if outcome.level == "identities" and codes
                 else "the one value by the token rules alone"
             )
             self.findings.append(
