@@ -553,8 +553,8 @@ class _Reader:
         if outcome.bound:
             self._error(
                 f"the search for the splits of {name} stopped at its bound ({RUN_BUDGET:,} "
-                f"tokens for a run, {TABLE_BUDGET:,} steps for the table): only the cells that "
-                "the token rules alone decide are read",
+                f"tokens for a run, {TABLE_BUDGET:,} for the table): only the cells that the "
+                "token rules alone decide are read",
                 *where,
             )
         elif outcome.level == "tokens" and outcome.failed:

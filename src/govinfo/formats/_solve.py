@@ -28,9 +28,10 @@ the identities inside the run (a row's 总计) pruning partial sums (counts are 
 so a partial sum past its total ends a branch); then the runs together, the runs with the
 fewest splits first, the identities across runs (per column) pruning the same way. Every
 split that satisfies every identity is kept; a cell is decided when it has one value in all
-of them. The work is bounded: :data:`RUN_BUDGET` steps for one run's splits, and
-:data:`TABLE_BUDGET` for the search across the runs of a table; past either, the table is
-read by the token rules alone, and :attr:`Outcome.bound` says so.
+of them. The work is bounded: :data:`RUN_BUDGET` tokens tried for one run's splits,
+:data:`TABLE_BUDGET` for the splits of all the runs of a table together, and as many
+assignments for the search across them; past any, the table is read by the token rules alone
+(within the same bounds), and :attr:`Outcome.bound` says so.
 
 When no split satisfies every identity (real reports break their own), the outcome is read by
 the token rules alone: a cell is decided only when every split of its run by the token rules
@@ -66,7 +67,8 @@ __all__ = [
 RUN_BUDGET: Final = 50_000
 """At most this many tokens are tried when splitting one run by the token rules."""
 TABLE_BUDGET: Final = 200_000
-"""At most this many assignments of a run's split are tried in the search across a table."""
+"""At most this many tokens are tried for the runs of one table together, and at most this
+many assignments of a run's split in the search across them."""
 
 CellKey = tuple[str, str, str]
 """A cell as the rule catalogue names it: (table, row key, column key), the table as a JSON
@@ -256,9 +258,26 @@ class _Sums:
             self.negative[e] += 1
 
 
-def _splits(run: Run, local: Sequence[Sequence[tuple[int, int]]], budget: int) -> list[Split]:
+class _Budget:
+    """Steps left for the runs of one table (each run has its own bound too)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, left: int) -> None:
+        self.left = left
+
+
+def _splits(
+    run: Run,
+    local: Sequence[Sequence[tuple[int, int]]],
+    budget: int,
+    shared: _Budget | None = None,
+) -> list[Split]:
     """Every split of ``run`` by the token rules that satisfies the ``local`` equations (over
-    the run's cell positions), right to left. Raises :class:`_Bound` past ``budget`` steps."""
+    the run's cell positions), right to left. Raises :class:`_Bound` past ``budget`` steps, or
+    past the steps left in ``shared``."""
+    if shared is not None:
+        budget = min(budget, shared.left)
     text, n = run.text, len(run.kinds)
     if not text or n == 0:
         return []
@@ -316,7 +335,11 @@ def _splits(run: Run, local: Sequence[Sequence[tuple[int, int]]], budget: int) -
             for e, coefficient in by_cell[i][:done]:
                 sums.remove(e, coefficient, value)  # type: ignore[arg-type]
 
-    go(n - 1, len(text))
+    try:
+        go(n - 1, len(text))
+    finally:
+        if shared is not None:
+            shared.left -= steps
     return out
 
 
@@ -451,18 +474,19 @@ def solve(
     # splits by the token rules alone only when needed: there may be many more of them.
     filtered: list[list[Split]] = []
     tokens: list[list[Split] | None] = [None] * len(runs)
+    shared = _Budget(table_budget)
     try:
         for r, run in enumerate(runs):
             positions = [[(where[c][1], k) for c, k in e.terms] for e in local[r]]
-            filtered.append(_splits(run, positions, run_budget))
+            filtered.append(_splits(run, positions, run_budget, shared))
             if not positions:
                 tokens[r] = filtered[r]
         used = _joint_of(filtered, cross, where, table_budget)
     except _Bound:
         outcome.bound = True
-        return _by_tokens(outcome, runs, tokens, run_budget)
+        return _by_tokens(outcome, runs, tokens, run_budget, table_budget)
     if used is None:
-        _by_tokens(outcome, runs, tokens, run_budget)
+        _by_tokens(outcome, runs, tokens, run_budget, table_budget)
         if not outcome.bound:
             outcome.failed = _failed(
                 runs, outcome.splits, filtered, local, cross, where, table_budget
@@ -488,19 +512,24 @@ def _joint_of(
 
 
 def _by_tokens(
-    outcome: Outcome, runs: Sequence[Run], tokens: Sequence[list[Split] | None], budget: int
+    outcome: Outcome,
+    runs: Sequence[Run],
+    tokens: Sequence[list[Split] | None],
+    budget: int,
+    table_budget: int,
 ) -> Outcome:
     """The outcome read by the token rules alone: each run's splits (those not yet enumerated
     are; a run past the bound gets none, and :attr:`Outcome.bound` is set)."""
     outcome.level = "tokens"
     splits = []
+    shared = _Budget(table_budget)
     for r, run in enumerate(runs):
         known = tokens[r]
         if known is not None:
             splits.append(known)
             continue
         try:
-            splits.append(_splits(run, [], budget))
+            splits.append(_splits(run, [], budget, shared))
         except _Bound:
             outcome.bound = True
             outcome.bounded.append(r)
