@@ -667,3 +667,16 @@ def test_mangled_pages_give_a_domain_error_or_a_reading_never_a_traceback() -> N
             continue
         for path in result.unread:
             assert path in result.sources
+
+
+def test_a_misprinted_row_label_is_read_as_the_assembler_reads_one() -> None:
+    # The 洪泽区 reports print 2.其他法律行政止公开 (3 edits of 14).
+    name = "pingtan-management-committee-office-2025"
+    text = (WEB / name / "page.txt").read_text(encoding="utf-8")
+    result = govinfo.read_text(text.replace("2.其他法律行政法规禁止公开", "2.其他法律行政止公开"))
+    assert result.report.requests == govinfo.read_text(text).report.requests
+    assert any(
+        "the row label 2.其他法律行政法规禁止公开 is printed as 2.其他法律行政止公开" in d.message
+        for d in result.diagnostics
+        if d.severity is Severity.WARNING
+    )

@@ -45,7 +45,12 @@ from decimal import Decimal
 from typing import Final, NamedTuple
 
 from govinfo.diagnostics import Severity
-from govinfo.formats._assemble import UNREAD_KEY, misprinted_heading
+from govinfo.formats._assemble import (
+    _ENUMERATOR,
+    MISPRINT_SHARE_LABEL,
+    UNREAD_KEY,
+    misprinted_heading,
+)
 from govinfo.formats._document import Paragraph, TextDocument
 from govinfo.formats._labels import edits, fold, header_keys
 from govinfo.formats._solve import (
@@ -185,6 +190,11 @@ class _Folded:
 
 _RUN: Final = re.compile(r"[0-9.+\-＋增减加少元万亿\s]*")
 _RUN_END: Final = re.compile(r"[0-9元](?=[^0-9元]*\Z)")
+_LABEL_THEN_RUN: Final = re.compile(
+    r"(?P<label>[^\n]*[\u4e00-\u9fff)”\"])\s*(?P<run>[0-9][0-9\s]*)\Z"
+)
+"""Text ending with an ideograph (or a closing bracket or quote) and then digits: a label
+misprinted, and its run."""
 _PART: Final = re.compile(r"[（(]([一二三四五六七八九十]+)[）)]")
 _ORDINALS: Final = "一二三四五六七八九十"
 _DIGITS: Final = frozenset("0123456789")  # the folded text's digits (never str.isdigit: ²)
@@ -446,19 +456,67 @@ class _Reader:
             if label.row is None:
                 self._add(after, limit)
                 continue
-            pieces, finish = self._run(after, limit)
+            rows = [label.row]
+            later = next((x.row for x in labels[n + 1 :] if x.row is not None), len(spec.rows))
+            misprint = self._misprinted_row(spec, after, limit, label.row, later)
+            pieces, finish = self._run(after, misprint[0] if misprint else limit)
             slot: list[_Item] = []
             self.paragraphs.append(slot)
+            slots = [(pieces, slot)]
+            if misprint is not None:
+                # The one row label not found between two found ones, printed misprinted in
+                # the text after this run, with its own run: the label a paragraph (the
+                # assembler reads it as that label, with its warning), the run that row's.
+                at, printed, run_start = misprint
+                self._add(finish, at, prose=prose_after)
+                self.paragraphs.append((at, printed, False, False))
+                more, finish = self._run(run_start, limit)
+                slot = []
+                self.paragraphs.append(slot)
+                slots.append((more, slot))
+                rows.append(label.row + 1)
             self._add(finish, limit, prose=prose_after)
-            row = spec.rows[label.row]
             units = [
                 unit_from_header(c.label).value if c.kind is ColumnKind.MONEY else None
                 for c in spec.columns
             ]
-            cells = [(table, row.key, c.key) for c in spec.columns]
-            run = Run(cells, [c.kind for c in spec.columns], pieces, units)
-            runs.append((label.row, run, slot))
+            for k, (printed_pieces, cells_slot) in zip(rows, slots, strict=True):
+                cells = [(table, spec.rows[k].key, c.key) for c in spec.columns]
+                run = Run(cells, [c.kind for c in spec.columns], printed_pieces, units)
+                runs.append((k, run, cells_slot))
         return runs
+
+    def _misprinted_row(
+        self, spec: GridSpec, start: int, stop: int, row: int, later: int
+    ) -> tuple[int, str, int] | None:
+        """When exactly one row label is missing between the row ``row`` and the next row label
+        found (``later``), the text from ``start`` to ``stop`` (after ``row``'s run) that prints
+        it misprinted, as the assembler takes a misprint (at most one edit for each
+        MISPRINT_SHARE_LABEL characters, its enumerator exact, ending as the label ends),
+        followed by digits: (where it is, its text, where its run begins); else None."""
+        if later != row + 2:
+            return None
+        wanted = fold(spec.rows[row + 1].label)
+        bound = len(wanted) // MISPRINT_SHARE_LABEL
+        enumerator = _ENUMERATOR.match(wanted)
+        if bound == 0 or enumerator is None:
+            return None
+        norm = self.folded.norm
+        # The label begins at its enumerator, which may follow the previous row's digits.
+        at = norm.find(enumerator.group()[0], start, stop)
+        while at >= 0:
+            found = _LABEL_THEN_RUN.match(norm, at, stop)
+            if found is not None:
+                printed = self.text[at : at + found.end("label") - at].strip()
+                key = fold(printed)
+                if (
+                    key.startswith(enumerator.group())
+                    and key[-1] == wanted[-1]
+                    and edits(key, wanted, bound) <= bound
+                ):
+                    return at, printed, found.start("run")
+            at = norm.find(enumerator.group()[0], at + 1, stop)
+        return None
 
     def _disclosure(self, spec: TemplateSpec, start: int, stop: int) -> None:
         f = self.folded.text
