@@ -27,7 +27,7 @@ from typing import IO, Any, TypeAlias
 
 from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import ReadError, SeveralReports, short_repr
-from govinfo.formats import _doc, _docx, _pdf, _textlex
+from govinfo.formats import _doc, _docx, _flat, _pdf
 from govinfo.formats._assemble import assemble, documents, split_reports
 from govinfo.formats._decode import Decoded, Kind, decode, sniff
 from govinfo.formats._document import Document
@@ -56,7 +56,7 @@ Readable: TypeAlias = "bytes | bytearray | memoryview | os.PathLike[str] | IO[by
 
 def _text(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:
     decoded = decode(data, name=name if name is not None else "<input>")
-    return _textlex.document(decoded.text), decoded
+    return _flat.text_document(decoded.text), decoded
 
 
 def _html_page(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:

@@ -496,6 +496,7 @@ class Assembler:
         disclosure = self._disclosure(spec, disclosure_cells, region(1), heading(1))
         requests = self._requests(_requests_spec(spec, request_cells), request_cells, heading(2))
         review = self._review(spec.review_litigation, region(3), heading(3))
+        self._front_end(lines)
         return Report(
             version=spec.version,
             agency=agency,
@@ -511,6 +512,18 @@ class Assembler:
             other_matters=self._paragraphs("$.other_matters", tail[: len(other)]),
             trailer=self._paragraphs("$.trailer", tail[len(other) :]),
         )
+
+    def _front_end(self, lines: Sequence[Paragraph]) -> None:
+        """Report what the front-end found (:attr:`Document.findings`) at the places inside
+        this report's paragraphs."""
+        first, last = lines[0].at, lines[-1].at + len(lines[-1].text)
+        for severity, message, at, text in self.document.findings:
+            if not first <= at <= last:
+                continue
+            if severity is Severity.ERROR:
+                self.problem(message, at, max(len(text), 1))
+            else:
+                self._note(severity, message, at, text)
 
     def _head(self, head: list[Paragraph], page_title: Paragraph | None) -> list[Paragraph]:
         """The lines before section 一, the title first: the first of them that is a report's
@@ -1128,8 +1141,10 @@ class Assembler:
             if type(cell) is SpanCell:
                 once = cell is not previous  # a cell spread over columns is said once
                 out.append(self._spanned(cell, column, row_label, spread is not None, once))
-            elif column.kind is ColumnKind.COUNT and plain(text):
-                out.append(int(text))  # the common case, without a call
+            elif column.kind is ColumnKind.COUNT and plain(text) and cell.key == text:
+                # The common case, without a call. (A front-end may mark digits it could not
+                # read as unread by their key: then _value reads the key.)
+                out.append(int(text))
             else:
                 out.append(self._value(cell, column, row_label))
             previous = cell

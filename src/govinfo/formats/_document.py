@@ -19,7 +19,7 @@ import array
 import bisect
 from collections.abc import Sequence
 
-from govinfo.diagnostics import Diagnostic
+from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.formats._labels import FOLDED, fold_short
 from govinfo.sources import CellSource, Source, TextSource
 
@@ -138,7 +138,12 @@ class Document:
     diagnostics: tuple[Diagnostic, ...] = ()
     """What the front-end has to say about the input as a whole (a PDF's untrusted fonts, a
     page without text): returned before the assembler's, and an error among them is raised
-    when reading strictly."""
+    when reading strictly, before any report is assembled."""
+    findings: Sequence[tuple[Severity, str, int, str]] = ()
+    """What the front-end found at places inside the reports (a digit run split, a cell left
+    unread among candidates), each (severity, message, the place ``at``, the text there): the
+    assembler reports those inside its report as its own (an error raises when reading
+    strictly, located like the assembler's)."""
 
     def __init__(self, paragraphs: list[Paragraph]) -> None:
         self.paragraphs = paragraphs

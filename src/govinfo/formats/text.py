@@ -41,9 +41,10 @@ from govinfo.formats._assemble import (
 )
 from govinfo.formats._decode import Kind
 from govinfo.formats._document import TextDocument
+from govinfo.formats._flat import text_document
 from govinfo.formats._labels import fold
 from govinfo.formats._result import InputInfo, ReadResult
-from govinfo.formats._textlex import PAGE_MARKER, TABLE_RULE, document, kind_of, uniform
+from govinfo.formats._textlex import PAGE_MARKER, TABLE_RULE, kind_of, uniform
 from govinfo.model import Blank, Grid, Placeholder, Report, Unread
 from govinfo.model import Cell as Value
 from govinfo.template import SECTIONS, ColumnKind, report_title
@@ -103,7 +104,7 @@ def _read(text: object, *, strict: bool) -> ReadResult:
                 )
             )
         source = shown
-    report, diagnostics, places = assemble(document(source, uniformed=True), strict=strict)
+    report, diagnostics, places = assemble(text_document(source, uniformed=True), strict=strict)
     return ReadResult(
         report=report,
         diagnostics=(*errors, *diagnostics),
