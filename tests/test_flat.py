@@ -680,3 +680,20 @@ def test_a_misprinted_row_label_is_read_as_the_assembler_reads_one() -> None:
         for d in result.diagnostics
         if d.severity is Severity.WARNING
     )
+
+
+def test_runs_split_under_a_version_the_labels_do_not_tell_are_an_error() -> None:
+    # A 2019 report without its table 2: no label of either version's markers is left, so the
+    # version is assumed from a year, and the splits under it are flagged, never silent.
+    report = Report.empty(TemplateVersion.V2019, agency="某局", year=2019)
+    report = attrs.evolve(
+        report,
+        title="某局2019年政府信息公开工作年度报告",
+        requests=Grid.filled(report.requests.spec, 1),
+        review_litigation=Grid.filled(report.review_litigation.spec, 0),
+    )
+    text = flat_text(report)
+    two, three = text.index("二、主动公开"), text.index("三、收到和处理")
+    result = govinfo.read((text[:two] + text[three:]).encode())
+    (error,) = [e for e in result.errors if "the digit runs are split under" in e.message]
+    assert "split under the identities of the 2019 template" in error.message

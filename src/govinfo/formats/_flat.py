@@ -383,6 +383,20 @@ class _Reader:
             year = _YEAR.search(self.folded.norm)
             late = year is not None and int(year.group(1)) >= 2021
             version = TemplateVersion.V2021 if late else TemplateVersion.V2019
+            # The assembler guesses from the title's year, this from the first year printed:
+            # the two may differ, and splits under the other template's identities may too.
+            start = min((a for a, _ in region.values()), default=0)
+            at = self.folded.raw(start)
+            markers = "、".join(m for v in TemplateVersion for m in template(v).markers)
+            self._error(
+                f"expected labels that tell the template version ({markers}), found as many "
+                f"of each: the digit runs are split under the identities of the "
+                f"{version.value} template, assumed from the year "
+                f"{year.group(1) if year else 'missing'}; under the other template a split may "
+                "differ",
+                at,
+                self.text[at : at + 1],
+            )
         spec = template(version)
         for variant in templates():
             if (
