@@ -7,7 +7,7 @@ Run it from the repository root::
 Each page of ``tests/fixtures/web/`` is read as a whole page (its article inside a page of
 chrome, as tests/test_html.py builds it) with ``govinfo.read(..., kind="html")``; the same
 report is rendered to the canonical text and read back with ``parse_text``. The two readings
-alternate, ``--rounds`` times 10 calls each, and the medians are compared. Time is the
+take turns, ``--rounds`` rounds of 10 calls each, and the medians are compared. Time is the
 process's CPU time (``time.process_time``): on a shared machine, wall time also counts the
 other processes' turns. Targets: under 10 ms
 a page, and at most 3 times ``parse_text``. Not a test: the table goes in docs/reading.md.
@@ -32,14 +32,17 @@ import govinfo  # noqa: E402
 from test_html import PAGES, page  # noqa: E402
 
 
-def _median(run, rounds: int, calls: int = 10) -> float:
-    times = []
+def _medians(runs: list, rounds: int, calls: int = 10) -> list[float]:
+    """The median CPU seconds a call of each run, over ``rounds`` rounds of ``calls`` calls
+    each, the runs taking turns every round (drift in the machine's load falls on all alike)."""
+    times: list[list[float]] = [[] for _ in runs]
     for _ in range(rounds):
-        start = time.process_time()
-        for _ in range(calls):
-            run()
-        times.append((time.process_time() - start) / calls)
-    return statistics.median(times)
+        for run, spent in zip(runs, times, strict=True):
+            start = time.process_time()
+            for _ in range(calls):
+                run()
+            spent.append((time.process_time() - start) / calls)
+    return [statistics.median(spent) for spent in times]
 
 
 def main() -> None:
@@ -57,12 +60,13 @@ def main() -> None:
         except govinfo.errors.TextRenderError:
             # A date read from the page, not the report's signature, has no line in the text.
             text = govinfo.render_text(attrs.evolve(report, publication_date=None))
-        html_ms: list[float] = []
-        text_ms: list[float] = []
-        for _ in range(3):  # alternate, so load on the machine falls on both alike
-            html_ms.append(_median(partial(govinfo.read, data, kind="html"), args.rounds // 3))
-            text_ms.append(_median(partial(govinfo.parse_text, text), args.rounds // 3))
-        html, plain = statistics.median(html_ms) * 1e3, statistics.median(text_ms) * 1e3
+        html, plain = (
+            t * 1e3
+            for t in _medians(
+                [partial(govinfo.read, data, kind="html"), partial(govinfo.parse_text, text)],
+                args.rounds,
+            )
+        )
         print(f"| {name} | {len(data):,} | {html:.2f} | {plain:.2f} | {html / plain:.2f} |")
 
 
