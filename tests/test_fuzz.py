@@ -314,7 +314,9 @@ _WIDE = str.maketrans("０１２３４５６７８９，－", "0123456789,-")
 _INTEGER = re.compile(r"([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 
 
-_CHINESE = re.compile(r"负?[〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟廿卅]+")
+# ○ (U+25CB) is typed for 〇 in real reports: govinfo reads it as 〇, with the note every
+# number in Chinese numerals gets (see govinfo.zh._chars.VARIANTS).
+_CHINESE = re.compile(r"负?[〇○零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟廿卅]+")
 
 
 def _printed_integer(printed: str) -> int | None:

@@ -247,3 +247,69 @@ def test_prose_after_table_four_is_never_its_values():
     result = govinfo.read_text(text)
     assert result.report.review_litigation.cells == ((govinfo.UNREAD,) * 5,) * 3
     assert any("after its header, found the text" in e.message for e in result.errors)
+
+
+# --- the campaign of this version (on commit 9da1596) -----------------------------------------
+
+
+def test_a_long_run_of_digits_in_prose_is_checked_in_linear_time():
+    # 7. Three runs of 5,000 digits without a unit took the prose check past 10 s: the number
+    # pattern was tried at every digit of each run. Now a number starts where its run starts.
+    import time
+
+    from govinfo.checks import _prose
+
+    text = ("受理" + "9" * 20_000 + "又" + "一" * 20_000 + "年" + "9" * 20_000 + ".5件") * 3
+    started = time.process_time()
+    found = [m.group() for m in _prose._NUMBER.finditer(text)]
+    assert time.process_time() - started < 0.5
+    assert found == ["9" * 20_000 + ".5件"] * 3
+    report = govinfo.load_example()
+    import attrs
+
+    long = attrs.evolve(
+        report, overview=attrs.evolve(report.overview, intro=(text, *report.overview.intro))
+    )
+    started = time.process_time()
+    govinfo.check(long)
+    assert time.process_time() - started < 2
+
+
+@pytest.mark.parametrize("text", ["受理2件,办结3件", "共1,234,567件", "12.5万元", "一千二百件"])
+def test_numbers_in_prose_are_found_where_their_runs_start(text):
+    from govinfo.checks import _prose
+
+    expected = {
+        "受理2件,办结3件": ["2件", "3件"],
+        "共1,234,567件": ["1,234,567件"],
+        "12.5万元": ["12.5万元"],
+        "一千二百件": ["一千二百件"],
+    }[text]
+    assert [m.group() for m in _prose._NUMBER.finditer(text)] == expected
+    # a malformed group of thousands gives no number, not its tail
+    assert [m.group() for m in _prose._NUMBER.finditer("1234,567件")] == []
+
+
+def test_check_never_raises_for_a_publication_date_of_a_year_before_1000():
+    # 8. A date 0021-01-18 (a year read as 21) made check() raise InvalidDate while writing
+    # its evidence: now it is shown as ISO, and found early.
+    import datetime
+
+    import attrs
+
+    report = attrs.evolve(govinfo.load_example(), publication_date=datetime.date(21, 1, 18))
+    (early,) = [f for f in govinfo.check(report) if f.code == "date.early"]
+    assert early.evidence[0].text == "0021-01-18"
+
+
+def test_render_text_refuses_a_title_the_reader_would_not_take_for_the_title():
+    # 9. A flipped bit made the title "…工作年度\t62a5告": render_text wrote it, and parse_text
+    # took the next line, which ended with 报告, for the title. Now the writer refuses a title
+    # that does not read back as one (the reader's own test of a title).
+    import attrs
+
+    report = attrs.evolve(
+        govinfo.load_example(), title="温州市公安局鹿城区分局2021年政府信息公开工作年度\t62a5告"
+    )
+    with pytest.raises(govinfo.errors.TextRenderError, match="must end with 报告"):
+        govinfo.render_text(report)

@@ -32,6 +32,7 @@ from typing import Final
 
 from govinfo.checks._findings import Evidence, Finding, Status
 from govinfo.diagnostics import Severity
+from govinfo.errors import GovInfoError
 from govinfo.model import Report
 from govinfo.sources import Source
 from govinfo.template import TemplateVersion
@@ -173,6 +174,14 @@ def _template(report: Report) -> Finding | None:
     )
 
 
+def _shown_date(date: datetime.date) -> str:
+    """``date`` as a report prints one (2021年1月18日); ISO for a year no report prints."""
+    try:
+        return format_date(date)
+    except GovInfoError:  # a year before 1000: format_date writes four-digit years only
+        return date.isoformat()
+
+
 def _dates(report: Report, sources: Mapping[str, Source], codes: frozenset[str]) -> list[Finding]:
     date = report.publication_date
     if date is None:
@@ -184,7 +193,7 @@ def _dates(report: Report, sources: Mapping[str, Source], codes: frozenset[str])
     if (early and EARLY not in codes) or (not early and (date <= deadline or LATE not in codes)):
         return []
     source = sources.get("$.publication_date")
-    shown = source.text if source is not None else format_date(date)
+    shown = source.text if source is not None else _shown_date(date)
     evidence = (Evidence(path="$.publication_date", sentence=shown, text=shown, source=source),)
     who, who_en = _who(report)
     if early:

@@ -531,7 +531,7 @@ class Assembler:
         none, with a warning. Lines before the title are the page's, not the report's: not
         kept, with a warning."""
         for i, line in enumerate(head[:_TITLE_SEARCH]):
-            if not _is_title(line.text):
+            if not is_title(line.text):
                 continue
             if i and not title_metadata(line.text)[0] and _looks_like_agency(head[i - 1].text):
                 i -= 1  # the agency on a line of its own above "2021年…报告"
@@ -1457,7 +1457,7 @@ def split_reports(document: Document) -> list[int]:
         if seen >= 2 and is_heading(content, 0):
             starts.append(
                 next(
-                    (j for j in range(last + 1, i) if _is_title(lines[j].text)),
+                    (j for j in range(last + 1, i) if is_title(lines[j].text)),
                     i,
                 )
             )
@@ -1467,7 +1467,8 @@ def split_reports(document: Document) -> list[int]:
     return starts
 
 
-def _is_title(content: str) -> bool:
+def is_title(content: str) -> bool:
+    """Whether a line is read as a report's title: it names a year and ends with 报告."""
     return content.endswith("报告") and title_metadata(content)[1] is not None
 
 

@@ -35,6 +35,7 @@ from govinfo.formats._assemble import (
     header_keys,
     is_heading,
     is_part_start,
+    is_title,
     label_keys,
     split_tail,
     title_metadata,
@@ -224,6 +225,11 @@ def _check(report: Report) -> None:
     if year != report.year:
         raise TextRenderError(
             f"the title must name the report year {report.year}, such as "
+            f"“{report_title(report.agency, report.year)}”; got {report.title!r}"
+        )
+    if not is_title(report.title):  # the reader would take another line for the title
+        raise TextRenderError(
+            f"the title must end with 报告 and name the year, such as "
             f"“{report_title(report.agency, report.year)}”; got {report.title!r}"
         )
     tail = [*report.other_matters, *report.trailer]
