@@ -710,11 +710,11 @@ class Assembler:
         return year
 
     def _version(self, year: int, first: Paragraph, cells: list[Cell]) -> TemplateVersion:
-        text = "".join(c.key for c in cells)  # every marker is a label of table 2 or 3
-        found = {v: [m for m in template(v).markers if fold(m) in text] for v in TemplateVersion}
-        old, new = len(found[TemplateVersion.V2019]), len(found[TemplateVersion.V2021])
-        if old != new:
-            return TemplateVersion.V2019 if old > new else TemplateVersion.V2021
+        text = "".join(c.key for c in cells)
+        told = version_by_markers(text)
+        if told is not None:
+            return told
+        old = sum(fold(m) in text for m in template(TemplateVersion.V2019).markers)
         guess = TemplateVersion.V2021 if year >= 2021 else TemplateVersion.V2019
         markers = "、".join(m for v in TemplateVersion for m in template(v).markers)
         self._at_line(
@@ -1465,6 +1465,16 @@ def split_reports(document: Document) -> list[int]:
         elif seen < len(SECTIONS) and is_heading(content, seen):
             seen, last = seen + 1, i
     return starts
+
+
+def version_by_markers(folded: str) -> TemplateVersion | None:
+    """The template version whose marker labels (every one a label of table 2 or 3) the folded
+    text holds more of; None when it holds as many of each."""
+    counts = {v: sum(fold(m) in folded for m in template(v).markers) for v in TemplateVersion}
+    old, new = counts[TemplateVersion.V2019], counts[TemplateVersion.V2021]
+    if old == new:
+        return None
+    return TemplateVersion.V2019 if old > new else TemplateVersion.V2021
 
 
 def is_title(content: str) -> bool:

@@ -50,6 +50,7 @@ from govinfo.formats._assemble import (
     MISPRINT_SHARE_LABEL,
     UNREAD_KEY,
     misprinted_heading,
+    version_by_markers,
 )
 from govinfo.formats._document import Paragraph, TextDocument
 from govinfo.formats._labels import edits, fold, header_keys
@@ -376,9 +377,9 @@ class _Reader:
         by digits and none of its sub-rows is printed (as the assembler decides)."""
         f = self.folded.text
         text = "".join(f[a:b] for k, (a, b) in region.items() if k in (1, 2))
-        counts = {v: sum(fold(m) in text for m in template(v).markers) for v in TemplateVersion}
-        if counts[TemplateVersion.V2019] != counts[TemplateVersion.V2021]:
-            version = max(counts, key=lambda v: counts[v])
+        told = version_by_markers(text)
+        if told is not None:
+            version = told
         else:
             year = _YEAR.search(self.folded.norm)
             late = year is not None and int(year.group(1)) >= 2021

@@ -163,16 +163,12 @@ class Builder:
         self.tables += 1
         number, count = self.tables, len(rows)
         places, paths = self.places, self.paths
-        # Cells of rows above that still cover slots: (first slot, width, last row, cell),
-        # in slot order; ``ends``, the first row none of them covers any more.
+        # Cells of rows above that still cover slots: (first slot, width, last row, cell).
         above: list[tuple[int, int, int, Cell]] = []
-        ends, added = count, False
         slots = 0
         for r, row in enumerate(rows):
-            if added or r > ends:  # laid out again only when a cell came or went
+            if above:
                 above = sorted((a for a in above if a[2] >= r), key=lambda a: a[0])
-                ends = min([a[2] for a in above], default=count)
-                added = False
             covering = len(above)
             cells: list[Cell] = []
             starts: list[int] = []  # the slot each cell starts at
@@ -197,7 +193,6 @@ class Builder:
                 cells.append(cell)
                 if height > 1:
                     above.append((column, width, r + height - 1, cell))
-                    added = True
                 column += width
             slots += max([column, *(a[0] + a[1] for a in above)]) if above else column
             if slots > MAX_SLOTS:
@@ -207,7 +202,7 @@ class Builder:
                 )
             if not cells:
                 continue  # a row wholly covered from above: nothing printed in it
-            if covering and above[covering - 1][0] > starts[0]:  # a covered slot among them
+            if covering:
                 laid = list(zip(starts, cells, strict=True))
                 laid += [(a[0], _continued(a[3])) for a in above[:covering] if a[0] > starts[0]]
                 laid.sort(key=lambda x: x[0])
