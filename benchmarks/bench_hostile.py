@@ -4,13 +4,22 @@ Run it from the repository root::
 
     python benchmarks/bench_hostile.py [--sizes 100000,1000000,10000000] [--shapes a,b]
 
-Each shape is built from the bundled reference report, grown to each size (in bytes of
-UTF-8), and read in a fresh interpreter: ``read_text`` for text shapes, ``from_json`` for JSON
-ones, ``read(..., kind="html")`` for HTML ones (and ``kind="docx"``, ``kind="pdf"``
-for the bombs), with the answer (a result or a GovInfoError)
-ignored. Time is the wall time of the read alone; peak memory what a second, traced reading
-allocates at its peak (tracemalloc), per input byte. Targets: time 10 MB / 1 MB at most 12,
-and peak memory at most 100 bytes per input byte. Not a test: the table goes in docs/reliability.md.
+Each shape is built from the bundled reference report (or an example page), grown to each
+size (in bytes of UTF-8), and read in a fresh interpreter: ``read_text`` for text shapes,
+``from_json`` for JSON ones, ``read(..., kind="text")`` for flattened page text,
+``read(..., kind="html")`` for HTML ones (and ``kind="docx"``, ``kind="pdf"`` for the
+bombs), with the answer (a result or a GovInfoError) ignored. Time is the wall time of the
+read alone, the fastest of three readings (as ``timeit`` reports: the others measure the
+machine's other work too); peak memory what a fourth, traced reading allocates at its peak
+(tracemalloc), per input byte. Targets: time 10 MB / 1 MB at most 12, and peak memory at
+most 100 bytes per input byte.
+
+Beside govinfo's ratio, the table prints the same ratio for the least work any reader of
+the shape must do, timed the same way in the same interpreter: for text, a tuple of each
+line's place and stripped text; for JSON, ``json.loads``; for HTML, Lexbor's parse. Where
+that floor's own ratio is above 12 too, the excess is the runtime's (the memory a growing
+number of live objects takes), not the reader's algorithm. Not a test: the table goes in
+docs/reliability.md.
 """
 
 from __future__ import annotations
@@ -35,7 +44,9 @@ TEXT = Path(govinfo.example_path(".txt")).read_text(encoding="utf-8")
 JSON = Path(govinfo.example_path(".json")).read_text(encoding="utf-8")
 HEADING_3 = "三、收到和处理政府信息公开申请情况\n"
 FIRST_ROW = "一、本年新收政府信息公开申请数量\n"
-PAGE = (ROOT / "tests/fixtures/web/pingtan-finance-bureau-2025/article.html").read_text("utf-8")
+WEB = ROOT / "tests/fixtures/web/pingtan-finance-bureau-2025"
+PAGE = (WEB / "article.html").read_text("utf-8")
+FLAT = (WEB / "page.txt").read_text("utf-8")
 ROW = "7.属于行政执法案卷\n\n1\n\n0\n\n0\n\n0\n\n0\n\n0\n\n1\n"
 
 
@@ -108,6 +119,10 @@ SHAPES: dict[str, tuple[str, Callable[[int], str | bytes]]] = {
         "text",
         _at("一、总体情况\n", lambda n: _fill("全年无事。", n) + "\n"),
     ),
+    "flattened text: a digit run in a row": (
+        "flat",
+        lambda n: FLAT.replace(FIRST_ROW.strip(), FIRST_ROW.strip() + _fill("1", n), 1),
+    ),
     "HTML: deep nesting": ("html", lambda n: "<div>" * (n // 10) + PAGE + "</div>" * (n // 10)),
     "HTML: huge spans": (
         "html",
@@ -142,27 +157,43 @@ data = open(path, "rb").read() if binary else open(path, encoding="utf-8").read(
 read = {
     "text": govinfo.read_text,
     "json": govinfo.from_json,
+    "flat": lambda d: govinfo.read(d.encode(), kind="text"),
     "html": lambda d: govinfo.read(d.encode(), kind="html"),
     "docx": lambda d: govinfo.read(d, kind="docx"),
     "pdf": lambda d: govinfo.read(d, kind="pdf"),
 }[kind]
+def floor_html(d):
+    from selectolax.lexbor import LexborHTMLParser
+    return LexborHTMLParser(d)
+floor = {
+    "text": lambda d: [(i, line.strip()) for i, line in enumerate(d.split("\n"))],
+    "flat": lambda d: [(i, line.strip()) for i, line in enumerate(d.split("\n"))],
+    "json": json.loads,
+    "html": floor_html,
+}.get(kind)
 def once():
     try:
         read(data)
     except govinfo.GovInfoError:
         pass
-start = time.perf_counter()
-once()
-seconds = time.perf_counter() - start
-tracemalloc.start()  # a second reading, traced: the memory it allocates beyond the input
+def fastest(work, times=3):
+    best = float("inf")
+    for _ in range(times):
+        start = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - start)
+    return best
+seconds = fastest(once)
+floor_seconds = fastest(lambda: floor(data)) if floor else None
+tracemalloc.start()  # a fourth reading, traced: the memory it allocates beyond the input
 before = tracemalloc.get_traced_memory()[0]
 once()
 peak = tracemalloc.get_traced_memory()[1] - before
-print(json.dumps({"seconds": seconds, "peak_bytes": peak}))
+print(json.dumps({"seconds": seconds, "floor_seconds": floor_seconds, "peak_bytes": peak}))
 """
 
 
-def _measure(kind: str, text: str | bytes, folder: Path) -> dict[str, float]:
+def _measure(kind: str, text: str | bytes, folder: Path) -> dict[str, float | None]:
     path = folder / "input"
     if isinstance(text, bytes):
         path.write_bytes(text)
@@ -175,7 +206,7 @@ def _measure(kind: str, text: str | bytes, folder: Path) -> dict[str, float]:
         text=True,
         env={"PYTHONPATH": str(ROOT / "src")},
     )
-    result: dict[str, float] = json.loads(out.stdout)
+    result: dict[str, float | None] = json.loads(out.stdout)
     return result
 
 
@@ -190,23 +221,34 @@ def main() -> None:
 
     print(f"python {sys.version.split()[0]}; sizes {sizes} bytes")
     print(
-        "| shape | " + " | ".join(f"{s:,} B: s, B/B" for s in sizes) + " | time ratio last/prev |"
+        "| shape | "
+        + " | ".join(f"{s:,} B: s, B/B" for s in sizes)
+        + " | time ratio last/prev | the floor's ratio |"
     )
-    print("|---|" + "---|" * (len(sizes) + 1))
+    print("|---|" + "---|" * (len(sizes) + 2))
     with tempfile.TemporaryDirectory() as temp:
         for name, (kind, make) in SHAPES.items():
             if wanted and not any(w in name for w in wanted):
                 continue
-            cells, times = [], []
+            cells, times, floors = [], [], []
             for size in sizes:
                 text = make(size)
                 measured = _measure(kind, text, Path(temp))
                 size_read = len(text) if isinstance(text, bytes) else len(text.encode())
-                per_byte = measured["peak_bytes"] / size_read
-                times.append(measured["seconds"])
-                cells.append(f"{measured['seconds']:.3f}, {per_byte:.0f}")
-            ratio = times[-1] / times[-2] if len(times) > 1 and times[-2] > 0 else float("nan")
-            print(f"| {name} | " + " | ".join(cells) + f" | {ratio:.1f} |", flush=True)
+                seconds, peak = measured["seconds"] or 0.0, measured["peak_bytes"] or 0.0
+                times.append(seconds)
+                floors.append(measured["floor_seconds"])
+                cells.append(f"{seconds:.3f}, {peak / size_read:.0f}")
+            print(
+                f"| {name} | " + " | ".join(cells) + f" | {_ratio(times)} | {_ratio(floors)} |",
+                flush=True,
+            )
+
+
+def _ratio(times: list[float | None]) -> str:
+    """The last time over the one before, to a decimal place; a dash without both."""
+    last, prev = (times[-1], times[-2]) if len(times) > 1 else (None, None)
+    return f"{last / prev:.1f}" if last is not None and prev else "—"
 
 
 if __name__ == "__main__":

@@ -156,6 +156,20 @@ def test_a_json_list_of_many_bad_paragraphs_describes_the_first_and_counts_the_r
     assert problems[-1] == ("$.preamble", "and 99900 more bad paragraphs in this list")
 
 
+def test_an_object_of_many_unknown_keys_names_the_first_and_counts_the_rest():
+    import json
+
+    data = json.loads(govinfo.to_json(govinfo.load_example()))
+    data["disclosure"]["fees"] |= {f"k{i}": 0 for i in range(100_000)}
+    with pytest.raises(govinfo.JSONError) as caught:
+        govinfo.from_json(json.dumps(data))
+    problems = caught.value.problems
+    assert len(problems) == 101
+    assert problems[0] == ("$.disclosure.fees.k0", "unknown field")
+    assert problems[99] == ("$.disclosure.fees.k99", "unknown field")
+    assert problems[-1] == ("$.disclosure.fees", "and 99900 more unknown fields in this object")
+
+
 # --- what the fuzz campaign found -----------------------------------------------------------
 
 

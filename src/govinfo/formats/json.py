@@ -350,10 +350,20 @@ def _object(value: Any, what: str) -> dict[str, Any]:
     return value
 
 
-def _keys(value: dict[str, Any], expected: list[str]) -> list[tuple[str, str]]:
-    """Problems for missing and unknown keys of an object whose keys are all required."""
-    problems = [("", f'missing field "{k}"') for k in expected if k not in value]
-    problems += [(f".{k}", "unknown field") for k in value if k not in expected]
+def _keys(
+    value: dict[str, Any], expected: list[str], *, required: bool = True
+) -> list[tuple[str, str]]:
+    """Problems for the missing keys of an object (when its keys are all ``required``) and
+    its unknown keys: the first MAX_LISTED of them named, the rest counted."""
+    known = set(expected)
+    problems = (
+        [("", f'missing field "{k}"') for k in expected if k not in value] if required else []
+    )
+    unknown = [k for k in value if k not in known]
+    problems += [(f".{k}", "unknown field") for k in unknown[:MAX_LISTED]]
+    if len(unknown) > MAX_LISTED:
+        more = len(unknown) - MAX_LISTED
+        problems.append(("", f"and {more} more unknown fields in this object"))
     return problems
 
 
@@ -467,7 +477,7 @@ def _structure_parts(value: Any, _: type) -> tuple[tuple[str, ...], ...]:
 
 def _structure_overview(value: Any, _: type) -> Overview:
     data = _object(value, 'an object with "intro" and "parts"')
-    problems = [(p, m) for p, m in _keys(data, ["intro", "parts"]) if m == "unknown field"]
+    problems = _keys(data, ["intro", "parts"], required=False)
     fields: dict[str, Any] = {}
     for name, hook in (("intro", _structure_paragraphs), ("parts", _structure_parts)):
         if name in data:
@@ -529,7 +539,7 @@ def _structure_report(converter: cattrs.Converter) -> Callable[[Any, type], Repo
 
     def structure(value: Any, _: type) -> Report:
         data = _object(value, "a JSON object")
-        problems = [(p, m) for p, m in _keys(data, _KNOWN) if m == "unknown field"]
+        problems = _keys(data, _KNOWN, required=False)
         problems += [
             ("", f'missing field "{k}"') for k in _FIELDS if k not in data and k not in _OPTIONAL
         ]
