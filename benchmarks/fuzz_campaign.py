@@ -32,8 +32,11 @@ sys.path.insert(0, str(ROOT / "src"))
 from govinfo import errors  # noqa: E402
 
 GROUPS = {
-    "readers": "test_parse_text or test_read_text or test_read_bytes or test_from_json",
-    "helpers": "test_helpers or test_read_all or test_read_json",
+    "readers": (
+        "test_parse_text or test_read_text or test_read_bytes or test_from_json"
+        " or test_read_html or test_read_pdf or test_read_flat"
+    ),
+    "helpers": "test_helpers or test_read_all or test_read_json or test_read_docx",
 }
 
 

@@ -9,7 +9,10 @@ report comes back, against the invariants of a reading:
   encodings, some damaged) and ``read_all``;
 * JSON: the reference report and generated ones, mutated in structure and in text, into
   ``from_json`` and ``read``;
-* helpers: every public function of numerals, dates, enumerators and amounts.
+* helpers: every public function of numerals, dates, enumerators and amounts;
+* the other front-ends: a web page with its markup edited, a Word file with its document
+  tree edited, a PDF damaged or printed from a changed report, and crawler text of the
+  example pages edited, each into ``read``.
 
 The default profile keeps the file inside the suite's budget; ``HYPOTHESIS_PROFILE=fuzz`` runs a
 long campaign (see docs/reliability.md). Every case is tallied; with ``GOVINFO_FUZZ_REPORT`` set
@@ -21,8 +24,10 @@ stopping the test to shrink it: for a campaign that should find every bug, not t
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime
 import importlib.util
+import io
 import json
 import os
 import pathlib
@@ -31,12 +36,15 @@ import signal
 import threading
 import time
 import traceback
+import zipfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree as ET
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, note, settings
@@ -47,7 +55,7 @@ from govinfo import amounts, dates, enumerators, numerals
 from govinfo.errors import GovInfoError, TextRenderError, TextSyntaxError
 from govinfo.formats._textlex import uniform
 from govinfo.formats.text import BLANK_MARK, UNREAD_MARK
-from govinfo.model import Blank, Placeholder, Unread
+from govinfo.model import BLANK, Blank, Placeholder, Report, Unread
 from govinfo.sources import TextSource
 from govinfo.strategies import reports
 from govinfo.template import ColumnKind
@@ -319,6 +327,9 @@ _INTEGER = re.compile(r"([+-]?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)")
 _CHINESE = re.compile(r"负?[〇○零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟廿卅]+")
 
 
+_WORD_SIGNED = re.compile("([增减])([0-9]{1,4000})")
+
+
 def _printed_integer(printed: str) -> int | None:
     """The integer ``printed`` says, read here without govinfo: digits (ASCII or full-width),
     an optional sign, thousands commas (None for more digits than Python reads)."""
@@ -329,6 +340,18 @@ def _printed_integer(printed: str) -> int | None:
     return -number if match.group(1) == "-" else number
 
 
+def _printed_count(printed: str, kind: ColumnKind) -> int | None:
+    """The count ``printed`` says: an integer, in Chinese numerals (read with a note), or in a
+    signed column the word and digits (2019's 本年增/减: 减12)."""
+    said = _printed_integer(printed)
+    if said is None and _CHINESE.fullmatch(printed.strip()):
+        said = numerals.parse_number(printed.strip())
+    signed = _WORD_SIGNED.fullmatch(printed.strip())
+    if said is None and signed and kind is ColumnKind.DELTA:
+        said = int(signed.group(2)) * (-1 if signed.group(1) == "减" else 1)
+    return said
+
+
 def _printed_is(cell: object, kind: ColumnKind, printed: str, where: str) -> None:
     if isinstance(cell, Blank):
         assert printed.strip() in ("", BLANK_MARK), (
@@ -337,9 +360,7 @@ def _printed_is(cell: object, kind: ColumnKind, printed: str, where: str) -> Non
     elif isinstance(cell, Placeholder):
         assert printed == cell.text, f"placeholder source: {where} is {cell!r}, printed {printed!r}"
     elif type(cell) is int:
-        said = _printed_integer(printed)
-        if said is None and _CHINESE.fullmatch(printed.strip()):  # read with a note
-            said = numerals.parse_number(printed.strip())
+        said = _printed_count(printed, kind)
         assert said == cell or known("count source", printed), (
             f"count source: {where} is {cell}, printed {_shown(printed)}"
         )
@@ -1314,16 +1335,16 @@ def html_pages(draw: st.DrawFn) -> str:
     return page
 
 
-def _html_holds(result: govinfo.ReadResult) -> None:
-    """Every count read is printed in the cell its source names."""
+def _cells_hold(result: govinfo.ReadResult) -> None:
+    """Every count read is what the cell (HTML, Word) or box (PDF) its source names prints."""
     sources = result.sources
     for path, grid in result.report.grids():
         for row, values in zip(grid.spec.rows, grid.cells, strict=True):
             for column, value in zip(grid.spec.columns, values, strict=True):
                 if type(value) is int:
                     source = sources[f"{path}.{row.key}.{column.key}"]
-                    printed = "".join(ch for ch in source.text if ch.isdigit())
-                    assert str(abs(value)) in printed, (path, row.key, column.key, source)
+                    said = _printed_count(source.text, column.kind)
+                    assert said == value, (path, row.key, column.key, value, source)
 
 
 @budget(50)
@@ -1331,7 +1352,7 @@ def _html_holds(result: govinfo.ReadResult) -> None:
 def test_read_html(page: str, strict: bool) -> None:
     data = page.encode("utf-8", errors="surrogatepass")
     entry = "read(html, strict)" if strict else "read(html)"
-    run(entry, compact(page), lambda: govinfo.read(data, kind="html", strict=strict), _html_holds)
+    run(entry, compact(page), lambda: govinfo.read(data, kind="html", strict=strict), _cells_hold)
 
 
 # --- PDF --------------------------------------------------------------------------------------
@@ -1341,10 +1362,33 @@ _PDF_PIECES = (b"\x00" * 64, b"endstream", b"obj", b"/Length 99999999", b"%%EOF"
 
 
 @st.composite
+def _printed_report(draw: st.DrawFn) -> Report:
+    """The reference report with up to six cells of tables 3 and 4 changed: to a count, a
+    blank or a placeholder (a PDF prints what a report holds: no unread cell)."""
+    report = govinfo.load_example()
+    for name in ("requests", "review_litigation"):
+        grid = getattr(report, name)
+        slots = [(r.key, c.key) for r in grid.spec.rows for c in grid.spec.columns]
+        values = st.integers(0, 10**6) | st.just(BLANK) | st.sampled_from(["—", "/", "无"])
+        changes = draw(st.dictionaries(st.sampled_from(slots), values, max_size=6))
+        made = {k: Placeholder(v) if isinstance(v, str) else v for k, v in changes.items()}
+        report = attrs.evolve(report, **{name: grid.replace(made)})
+    return report
+
+
+@st.composite
 def pdf_files(draw: st.DrawFn) -> bytes:
-    """A 洪泽区 PDF with one to four edits of its bytes: cut, junk put in, bytes repeated."""
-    data = _PDF
-    for _ in range(draw(st.integers(1, 4))):
+    """A 洪泽区 PDF with one to four edits of its bytes (cut, junk put in, bytes repeated), or
+    a report printed as a PDF (tests/pdf_fixtures.py, its content uncompressed, so that an
+    edit lands in what it draws) with none to two."""
+    printed = importlib.util.find_spec("reportlab") is not None and draw(st.booleans())
+    if printed:
+        from pdf_fixtures import report_pdf
+
+        data = report_pdf(draw(_printed_report()))
+    else:
+        data = _PDF
+    for _ in range(draw(st.integers(0, 2) if printed else st.integers(1, 4))):
         at = draw(st.integers(0, len(data)))
         how = draw(st.sampled_from(["cut", "delete", "insert", "repeat"]))
         if how == "cut":
@@ -1363,4 +1407,156 @@ def pdf_files(draw: st.DrawFn) -> bytes:
 def test_read_pdf(data: bytes) -> None:
     if importlib.util.find_spec("pdfplumber") is None:
         pytest.skip("the extra pdf is not installed")
-    run("read(pdf)", f"<{len(data)} bytes of PDF>", lambda: govinfo.read(data), _html_holds)
+    run("read(pdf)", f"<{len(data)} bytes of PDF>", lambda: govinfo.read(data), _cells_hold)
+
+
+# --- Word files -------------------------------------------------------------------------------
+
+_DOCX = (
+    Path(__file__).parent / "fixtures" / "docx" / "pingtan-finance-bureau-2025.docx"
+).read_bytes()
+_DOCX_PARTS = {}
+with zipfile.ZipFile(io.BytesIO(_DOCX)) as _archive:
+    _DOCX_PARTS = {name: _archive.read(name) for name in _archive.namelist()}
+_DOCX_XML = _DOCX_PARTS["word/document.xml"]
+for _prefix, _uri in re.findall(rb'xmlns:(\w+)="([^"]+)"', _DOCX_XML[:4000]):
+    ET.register_namespace(_prefix.decode(), _uri.decode())  # written back with its prefixes
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_TEXTS = ("", "7", "0 0", "12", "减12", "一、总体情况", "总计", "9" * 50, "〇", " ")
+_DOCX_SPANS = ("0", "1", "2", "3", "99999", "-1", "x", "")
+_DOCX_RAW = ("<", "&", "&e;", "\x00", "<w:tc>", "</w:tr>", '<!DOCTYPE w [<!ENTITY e "x">]>')
+
+
+def _docx_edit(draw: st.DrawFn, root: ET.Element) -> None:
+    """One edit of a document tree: an element removed or repeated, a cell's span or a row's
+    empty grid slots set, a text replaced, elements wrapped deeper."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    how = draw(st.sampled_from(["delete", "repeat", "span", "merge", "before", "text", "deep"]))
+    tag = {"span": "tc", "merge": "tc", "before": "tr", "text": "t"}.get(how)
+    nodes = [n for n in parents if tag is None or n.tag == _W + tag]
+    if not nodes:
+        return
+    node = draw(st.sampled_from(nodes))
+    parent = parents[node]
+    if how == "delete":
+        parent.remove(node)
+    elif how == "repeat":
+        at = list(parent).index(node)
+        for k in range(draw(st.integers(1, 3))):
+            parent.insert(at + 1 + k, copy.deepcopy(node))
+    elif how == "text":
+        node.text = draw(st.sampled_from(_DOCX_TEXTS))
+    elif how == "deep":
+        wrapper = node
+        for _ in range(draw(st.integers(1, 600))):
+            wrapper = ET.Element(_W + "sdt", {}), wrapper
+            content = ET.SubElement(wrapper[0], _W + "sdtContent")
+            content.append(wrapper[1])
+            wrapper = wrapper[0]
+        parent[list(parent).index(node)] = wrapper
+    else:
+        holder_tag, name = {
+            "span": ("tcPr", "gridSpan"),
+            "merge": ("tcPr", "vMerge"),
+            "before": ("trPr", "gridBefore"),
+        }[how]
+        holder = node.find(_W + holder_tag)
+        if holder is None:
+            holder = ET.Element(_W + holder_tag)
+            node.insert(0, holder)
+        value = draw(st.sampled_from(_DOCX_SPANS if how != "merge" else ("restart", "continue")))
+        element = ET.SubElement(holder, _W + name)
+        if value != "continue":
+            element.set(_W + "val", value)
+
+
+@st.composite
+def docx_files(draw: st.DrawFn) -> bytes:
+    """The finance bureau's page as a .docx, with one to four edits of its document tree
+    (:func:`_docx_edit`), now and then a raw piece of markup put into its XML, and now and
+    then the ZIP's bytes cut or a bit flipped."""
+    root = ET.fromstring(_DOCX_XML)
+    for _ in range(draw(st.integers(1, 4))):
+        _docx_edit(draw, root)
+    xml = ET.tostring(root, encoding="unicode")
+    if draw(st.integers(0, 9)) == 0:
+        at = draw(st.integers(0, len(xml)))
+        xml = xml[:at] + draw(st.sampled_from(_DOCX_RAW)) + xml[at:]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, part in _DOCX_PARTS.items():
+            archive.writestr(name, xml.encode("utf-8") if name == "word/document.xml" else part)
+    data = out.getvalue()
+    if draw(st.integers(0, 9)) == 0:
+        at = draw(st.integers(0, len(data) - 1))
+        if draw(st.booleans()):
+            data = data[:at]
+        else:
+            data = data[:at] + bytes([data[at] ^ (1 << draw(st.integers(0, 7)))]) + data[at + 1 :]
+    return data
+
+
+@budget(20)
+@given(data=docx_files())
+def test_read_docx(data: bytes) -> None:
+    run("read(docx)", f"<{len(data)} bytes of .docx>", lambda: govinfo.read(data), _cells_hold)
+
+
+# --- flattened page text ----------------------------------------------------------------------
+
+_FLAT = {
+    page.parent.name: page.read_text(encoding="utf-8")
+    for page in sorted((Path(__file__).parent / "fixtures" / "web").glob("*/page.txt"))
+}
+_FLAT_PIECES = (
+    "0",
+    "1",
+    "12",
+    "0 0",
+    " ",
+    "\u3000",
+    "1.",
+    "（一）",
+    "总计",
+    "一、",
+    "9" * 50,
+    "〇",
+)
+
+
+@st.composite
+def flat_pages(draw: st.DrawFn) -> tuple[str, tuple[tuple[Any, ...], ...], str]:
+    """A crawler's page text with one to six edits: a stretch cut out, a digit, space or label
+    put in, a stretch repeated. Its name, the edits and the text."""
+    name = draw(st.sampled_from(sorted(_FLAT)))
+    text, edits = _FLAT[name], []
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(text)))
+        how = draw(st.sampled_from(["delete", "insert", "repeat"]))
+        if how == "delete":
+            n = draw(st.integers(1, 40))
+            text = text[:at] + text[at + n :]
+            edits.append((how, at, n))
+        elif how == "insert":
+            piece = draw(st.sampled_from(_FLAT_PIECES))
+            text = text[:at] + piece + text[at:]
+            edits.append((how, at, piece))
+        else:
+            n = draw(st.integers(1, 300))
+            text = text[:at] + text[at : at + n] * 2 + text[at:]
+            edits.append((how, at, n))
+    return name, tuple(edits), text
+
+
+@budget(50)
+@given(case=flat_pages(), strict=st.booleans())
+def test_read_flat(case: tuple[str, tuple[tuple[Any, ...], ...], str], strict: bool) -> None:
+    name, edits, text = case
+    data = text.encode("utf-8")
+    entry = "read(flat, strict)" if strict else "read(flat)"
+    run(
+        entry,
+        (name, edits),
+        lambda: govinfo.read(data, strict=strict),
+        _text_result_holds(data),
+    )
