@@ -29,7 +29,7 @@ from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import ReadError, SeveralReports, short_repr
 from govinfo.formats import _doc, _docx, _flat, _pdf
 from govinfo.formats._assemble import assemble, documents, split_reports
-from govinfo.formats._decode import Decoded, Kind, decode, sniff
+from govinfo.formats._decode import Decoded, Kind, decode, sniff, utf8_bytes
 from govinfo.formats._document import Document
 from govinfo.formats._html import document as _html_document
 from govinfo.formats._result import InputInfo, ReadResult
@@ -61,7 +61,7 @@ def _text(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:
 
 def _html_page(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:
     decoded = decode(data, name=name if name is not None else "<input>")
-    return _html_document(decoded.text), decoded
+    return _html_document(decoded.text, utf8_bytes(data, decoded)), decoded
 
 
 def _word(data: bytes, name: str | None) -> tuple[Document, Decoded | None]:

@@ -36,6 +36,7 @@ import enum
 import io
 import re
 import zipfile
+from typing import Final
 
 from attrs import frozen
 
@@ -81,10 +82,20 @@ def decode(data: bytes, *, name: str = "<input>") -> Decoded:
         raise UndecodableInput(name, f"expected bytes, found {type(data).__name__}")
     raw = bytes(data)
     decoded = _decide(raw, name)
-    if decoded.encoding in _ASCII_SAFE and len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
-        return decoded  # no control byte, so no control character (a fast look at the bytes)
+    if decoded.encoding in _ASCII_SAFE and not any(map(raw.__contains__, _CONTROL_BYTES)):
+        return decoded  # no control byte, so no control character (memchr for each: fast)
     _refuse_controls(decoded.text, name)
     return decoded
+
+
+_VALID_UTF8: Final = "valid UTF-8"
+
+
+def utf8_bytes(data: bytes, decoded: Decoded) -> bytes | None:
+    """``data`` when they are exactly the UTF-8 encoding of ``decoded.text`` (valid UTF-8
+    without a byte-order mark), else None: a parser fed UTF-8 can take them as they are
+    instead of encoding the text again."""
+    return data if decoded.reason == _VALID_UTF8 and decoded.encoding == "utf-8" else None
 
 
 def _decide(data: bytes, name: str) -> Decoded:
@@ -98,7 +109,7 @@ def _decide(data: bytes, name: str) -> Decoded:
             return Decoded(text=text, encoding=encoding, reason="byte-order mark", guessed=False)
     utf8 = _attempt(data, "utf-8")
     if isinstance(utf8, str):
-        return Decoded(text=utf8, encoding="utf-8", reason="valid UTF-8", guessed=False)
+        return Decoded(text=utf8, encoding="utf-8", reason=_VALID_UTF8, guessed=False)
     declared, refusal = _declared(data)
     if declared is not None:
         return declared
@@ -146,7 +157,7 @@ _BOMS = (
 # C0 controls other than \t \n \r and form feed (pdftotext separates pages with \f), and DEL:
 # text that decodes but holds these is binary data, not a report.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-_CONTROL_BYTES = bytes([*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
+_CONTROL_BYTES = tuple(bytes([b]) for b in [*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 # Encodings in which a byte below 0x80 only ever stands for that ASCII character (UTF-8; the
 # GB family, whose second bytes start at 0x30): in them a control byte is a control character.
 _ASCII_SAFE = frozenset(("utf-8", "gb18030"))

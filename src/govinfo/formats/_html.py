@@ -34,7 +34,7 @@ from govinfo.errors import ReadError
 from govinfo.formats._assemble import is_heading, title_metadata
 from govinfo.formats._chrome import published
 from govinfo.formats._document import CellDocument, Paragraph
-from govinfo.formats._tables import Builder, Lines, RawCell, collapse, join_lines, span_number
+from govinfo.formats._tables import SPACES, Builder, Lines, RawCell, join_lines, span_number
 from govinfo.template import SECTIONS
 
 if TYPE_CHECKING:
@@ -119,6 +119,7 @@ _BLOCKS: Final = frozenset(
 )
 _CELLS: Final = frozenset(("td", "th"))
 new_tuple: Final = tuple.__new__
+_ONE: Final = (1, 1)  # the spans of a cell without span attributes
 _ROW_GROUPS: Final = frozenset(("thead", "tbody", "tfoot"))
 
 MAX_DEPTH: Final = 4096
@@ -282,8 +283,10 @@ class _Reader:
         self.spans: dict[int, tuple[int, int]] = {}  # element id -> its paragraphs [start, end)
 
     def flush(self) -> None:
-        for line in self.lines.take():
-            self.builder.prose(line, (self.line_path, ""))
+        lines = self.lines
+        if lines.parts or lines.done:  # most block ends have nothing to flush
+            for line in lines.take():
+                self.builder.prose(line, (self.line_path, ""))
 
     def walk(self, root: LexborNode, path: str) -> None:
         """Read ``root``'s content, prose and tables, in order: into every block and every
@@ -325,23 +328,32 @@ class _Reader:
     def table(self, table: LexborNode, path: str) -> None:
         rows: list[list[RawCell]] = []
         complex_cells, spans, chrome = self.complex, self.spanned, self.chrome
+        # This runs for every cell of every page: the calls of collapse() and _two_blocks()
+        # and RawCell's constructor are inlined, and the cells are counted by kind in ints.
         for row, row_path in _rows(table, path):
             cells = []
-            counts = {"td": 0, "th": 0}
+            tds = ths = 0
             for cell in row.iter():  # element children only
                 tag = cell.tag
-                if tag in _CELLS:
-                    counts[tag] = n = counts[tag] + 1
-                    ident = cell.mem_id
-                    text = (
-                        _cell_lines(cell, chrome)
-                        if ident in complex_cells or _two_blocks(cell)
-                        else collapse(cell.text(deep=True, separator=""))
-                    )
-                    height, width = spans.get(ident, (1, 1))
-                    element = (path, f"{row_path}/{tag}[{n}]")
-                    # RawCell's fields, without its constructor's Python call (every cell).
-                    cells.append(new_tuple(RawCell, (text, height, width, tag == "th", element, 0)))
+                if tag == "td":
+                    tds = n = tds + 1
+                elif tag == "th":
+                    ths = n = ths + 1
+                else:
+                    continue
+                ident = cell.mem_id
+                child = cell.first_child
+                if ident in complex_cells or (
+                    child is not None and child.next is not None and _two_blocks(cell)
+                ):
+                    text = _cell_lines(cell, chrome)
+                else:
+                    text = cell.text(deep=True, separator="")
+                    if not text.isalnum():  # a number or a word has no space to collapse
+                        text = SPACES.sub(" ", text).strip()
+                height, width = spans.get(ident, _ONE) if spans else _ONE
+                element = (path, f"{row_path}/{tag}[{n}]")
+                cells.append(new_tuple(RawCell, (text, height, width, tag == "th", element, 0)))
             rows.append(cells)
         self.builder.table(rows)
 
@@ -383,14 +395,17 @@ def _is_layout(table: LexborNode) -> bool:
     )
 
 
-def document(text: str) -> CellDocument:
-    """The document of a decoded HTML page. Raises :class:`ReadError` for a page nested deeper
-    than :data:`MAX_DEPTH` or a table of too many cells."""
+def document(text: str, utf8: bytes | None = None) -> CellDocument:
+    """The document of a decoded HTML page; ``utf8``, when given, the bytes whose UTF-8
+    decoding is ``text`` (the parser reads UTF-8: it takes those as they are instead of
+    encoding ``text`` again; bytes of any other encoding are never given to it). Raises
+    :class:`ReadError` for a page nested deeper than :data:`MAX_DEPTH` or a table of too many
+    cells."""
     from selectolax.lexbor import LexborHTMLParser
 
     if text.count("<") > MAX_DEPTH:  # fewer tags cannot nest deeper
         _check_depth(text)
-    tree = LexborHTMLParser(text)
+    tree = LexborHTMLParser(utf8 if utf8 is not None else text)
     built = Builder("html")
     page_title = _page_title(tree, built)
     # Chrome is skipped, not removed: every XPath names the element of the page as published.
@@ -406,11 +421,11 @@ def document(text: str) -> CellDocument:
         _complex_cells(tree, chrome),
         {
             cell.mem_id: (
-                span_number(cell.attributes.get("rowspan"), zero=True),
-                span_number(cell.attributes.get("colspan")),
+                span_number(attributes.get("rowspan"), zero=True),
+                span_number(attributes.get("colspan")),
             )
             for cell in tree.css("[rowspan], [colspan]")
-            if cell.tag in _CELLS
+            if cell.tag in _CELLS and (attributes := cell.attributes) is not None
         },
         built,
     )

@@ -32,6 +32,7 @@ from govinfo.formats._document import Cell, CellDocument, Paragraph, SpanCell
 __all__ = [
     "MAX_COLUMNS",
     "MAX_SLOTS",
+    "SPACES",
     "Builder",
     "Lines",
     "RawCell",
@@ -46,7 +47,8 @@ MAX_SLOTS: Final = 100_000
 """The most slots a table may lay out (rows times columns); a report's largest has 280."""
 
 _LEADING_DIGITS: Final = re.compile(r"\s*([0-9]+)")
-_SPACES: Final = re.compile(r"[ \t\n\r\f\xa0\u3000]+")
+SPACES: Final = re.compile(r"[ \t\n\r\f\xa0\u3000]+")
+"""A run of whitespace (the no-break and the ideographic space too): one space in a cell."""
 
 
 def span_number(value: str | None, *, zero: bool = False) -> int:
@@ -84,7 +86,7 @@ def collapse(text: str) -> str:
     space, stripped."""
     if text.isalnum():  # most cells: a number, a word (no space can be in it)
         return text
-    return _SPACES.sub(" ", text).strip()
+    return SPACES.sub(" ", text).strip()
 
 
 class Lines:
