@@ -257,14 +257,14 @@ def test_a_worker_that_dies_costs_its_chunk_not_the_run(
         path = tmp_path / f"{index}.json"
         path.write_text(govinfo.to_json(report), encoding="utf-8")
         paths.append(str(path))
-    convert_one = _batch._convert_one
+    convert_one = _batch.convert_one
 
     def crash(item: _batch.Item, to: _batch.Format, strict: bool) -> _batch.Outcome:
         if item[0] == paths[1]:
             os._exit(3)
         return convert_one(item, to, strict)
 
-    monkeypatch.setattr(_batch, "_convert_one", crash)
+    monkeypatch.setattr(_batch, "convert_one", crash)
     # --chunksize 16: chunks of 1, 2, 4 and 1 file; the second dies with its worker.
     outcomes = list(_batch.convert(paths, "jsonl", jobs=2, chunksize=16))
     assert [o.name for o in outcomes] == paths

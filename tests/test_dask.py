@@ -142,7 +142,7 @@ def test_the_reading_function_runs_on_a_dask_bag(tmp_path: Path, cluster: Any) -
     assert failed == [f"{paths[-1]}: No such file or directory"]
     parts = sorted((tmp_path / "reports").iterdir())
     written = b"".join(p.read_bytes() for p in parts)
-    expected = b"".join(_batch._convert_one((p, None), "jsonl").output or b"" for p in paths)
+    expected = b"".join(_batch.convert_one((p, None), "jsonl").output or b"" for p in paths)
     assert written == expected
 
 

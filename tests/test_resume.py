@@ -18,7 +18,7 @@ from govinfo.cli import _batch, _resume, main
 from test_cli import ENV, GOVINFO, group_gone, run, wait_for, write_reports
 
 FIXTURES = Path(__file__).parent / "fixtures"
-CONVERT_ONE = _batch._convert_one
+CONVERT_ONE = _batch.convert_one
 
 
 def _mixed(folder: Path, reports: int = 40) -> None:
@@ -127,7 +127,7 @@ def test_an_interrupted_run_resumed_equals_one_never_stopped(
     whole = capsys.readouterr().err
     out = tmp_path / f"out.{to}"
     stop = _Interrupt(at=9)
-    monkeypatch.setattr(_batch, "_convert_one", stop)
+    monkeypatch.setattr(_batch, "convert_one", stop)
     assert main(["convert", *common, "-o", str(out), "--resume"]) == 130
     assert not out.exists()
     work = Path(_resume.work_folder(str(out)))
@@ -143,7 +143,7 @@ def test_an_interrupted_run_resumed_equals_one_never_stopped(
         assert all(pq.ParquetFile(work / p).metadata.num_rows > 0 for p in parts)
     capsys.readouterr()
     again = _Interrupt(at=len(inputs))
-    monkeypatch.setattr(_batch, "_convert_one", again)
+    monkeypatch.setattr(_batch, "convert_one", again)
     assert main(["convert", *common, "-o", str(out), "--resume"]) == 1
     assert again.read == inputs[7:]
     assert _without_resuming(capsys.readouterr().err) == whole
@@ -163,12 +163,12 @@ def test_a_file_changed_since_its_part_was_made_is_converted_again(
     out = tmp_path / "out.jsonl"
     args = ["convert", str(tmp_path / "in"), "--to", "jsonl", "-o", str(out), "--resume",
             "-j", "1", "--chunksize", "16", "-q"]  # fmt: skip
-    monkeypatch.setattr(_batch, "_convert_one", _Interrupt(at=7))
+    monkeypatch.setattr(_batch, "convert_one", _Interrupt(at=7))
     assert main(args) == 130  # parts of files 0, 1-2 and 3-6 are done
     changed = next(_samples.variants(1, seed=5))
     paths[4].write_text(_samples.render(changed, ".txt"), encoding="utf-8")
     again = _Interrupt(at=100)
-    monkeypatch.setattr(_batch, "_convert_one", again)
+    monkeypatch.setattr(_batch, "convert_one", again)
     assert main(args) == 0
     assert again.read == [str(p) for p in paths[3:]]  # the part holding file 4, and the rest
     assert main(["convert", str(tmp_path / "in"), "--to", "jsonl", "-o", str(tmp_path / "w")]) == 0
@@ -182,7 +182,7 @@ def test_discovery_never_takes_the_work_folder_or_the_output(
     out = tmp_path / "in" / "out.jsonl"
     args = ["convert", str(tmp_path / "in"), "--to", "jsonl", "-o", str(out), "--resume", "-q",
             "-j", "1", "--chunksize", "16"]  # fmt: skip
-    monkeypatch.setattr(_batch, "_convert_one", _Interrupt(at=3))
+    monkeypatch.setattr(_batch, "convert_one", _Interrupt(at=3))
     assert main(args) == 130
     work = Path(_resume.work_folder(str(out)))
     assert work.parent == tmp_path / "in"
@@ -200,7 +200,7 @@ def test_a_work_folder_made_for_another_format_is_started_afresh(
     write_reports(tmp_path / "in", 6)
     out = tmp_path / "out"
     common = [str(tmp_path / "in"), "-o", str(out), "--resume", "-j", "1", "--chunksize", "16"]
-    monkeypatch.setattr(_batch, "_convert_one", _Interrupt(at=3))
+    monkeypatch.setattr(_batch, "convert_one", _Interrupt(at=3))
     assert main(["convert", *common, "--to", "jsonl"]) == 130
     monkeypatch.undo()
     capsys.readouterr()

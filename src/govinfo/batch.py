@@ -30,7 +30,7 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterable
 
-from govinfo.cli._batch import Format, Outcome, _convert_chunk, _convert_one
+from govinfo.cli._batch import Format, Outcome, convert_chunk, convert_one
 from govinfo.tidy import Row
 
 __all__ = ["Format", "Outcome", "convert_file", "convert_files", "rows"]
@@ -40,13 +40,13 @@ def convert_file(path: str, to: Format = "jsonl", strict: bool = True) -> Outcom
     """The :class:`Outcome` of file ``path``: its output in the form ``to``, or why it could not
     be read; its diagnostics as lines. ``strict=False`` reads on past errors (``--lenient``).
     Never raises for a file that cannot be read."""
-    return _convert_one((path, None), to, strict)
+    return convert_one((path, None), to, strict)
 
 
 def convert_files(paths: Iterable[str], to: Format = "jsonl", strict: bool = True) -> list[Outcome]:
     """:func:`convert_file` of each path, in order: a task of a batch of files, which costs an
     engine one round trip for many small files."""
-    return _convert_chunk([(path, None) for path in paths], to, strict)
+    return convert_chunk([(path, None) for path in paths], to, strict)
 
 
 def rows(outcome: Outcome) -> list[Row]:

@@ -48,6 +48,7 @@ from govinfo.model import Report
 __all__ = [
     "FOLDER_SUFFIXES",
     "TEMPORARY",
+    "Format",
     "Item",
     "Outcome",
     "OutputIsInput",
@@ -57,6 +58,8 @@ __all__ = [
     "atomic_text",
     "check_output",
     "convert",
+    "convert_chunk",
+    "convert_one",
     "decode",
     "describe",
     "describe_diagnostic",
@@ -273,7 +276,7 @@ def _test_hooks(name: str) -> None:
         time.sleep(float(delay))
 
 
-def _convert_one(item: Item, to: Format, strict: bool = True) -> Outcome:
+def convert_one(item: Item, to: Format, strict: bool = True) -> Outcome:
     """What becomes of one file: the unit of work of every engine (worker processes, a Dask
     cluster, :mod:`govinfo.batch`). Pure but for reading the file; data problems are outcomes,
     never exceptions, so nothing escapes a worker."""
@@ -303,8 +306,8 @@ def _convert_one(item: Item, to: Format, strict: bool = True) -> Outcome:
         return Outcome(name, None, describe(name, exc))
 
 
-def _convert_chunk(items: list[Item], to: Format, strict: bool = True) -> list[Outcome]:
-    return [_convert_one(item, to, strict) for item in items]
+def convert_chunk(items: list[Item], to: Format, strict: bool = True) -> list[Outcome]:
+    return [convert_one(item, to, strict) for item in items]
 
 
 def _items(names: Iterable[str]) -> Iterator[Item]:
@@ -348,7 +351,7 @@ def convert(
     chunks = _chunks(_items(names), chunksize)
     if jobs <= 1:
         for chunk in chunks:
-            yield from _convert_chunk(chunk, to, strict)
+            yield from convert_chunk(chunk, to, strict)
         return
     yield from _in_workers(chunks, to, strict, jobs)
 
@@ -361,7 +364,7 @@ def partitioned(
     a part per partition). Close it to stop the workers."""
     if jobs <= 1:
         for partition in partitions:
-            yield _convert_chunk(partition, to, strict)
+            yield convert_chunk(partition, to, strict)
         return
     sizes: collections.deque[int] = collections.deque()
 
@@ -429,7 +432,7 @@ def _serve(conn: Connection, inherited: list[Connection]) -> None:
             if task is None:
                 break
             number, items, to, strict = task
-            conn.send((number, _convert_chunk(items, to, strict)))
+            conn.send((number, convert_chunk(items, to, strict)))
     except (EOFError, OSError):  # the parent closed the pipe, or died: no one to tell
         pass
     except BaseException:  # the parent lists the chunk's files as failed, with this status

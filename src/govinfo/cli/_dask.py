@@ -1,7 +1,7 @@
 """``govinfo convert --scheduler``: the same conversion on a ``dask.distributed`` cluster.
 
 Each task is one partition of files, converted by the function the worker processes of
-``--jobs`` run (:func:`govinfo.cli._batch._convert_chunk`, by reference: the workers need
+``--jobs`` run (:func:`govinfo.cli._batch.convert_chunk`, by reference: the workers need
 govinfo installed, and must see the files at the paths given). Tasks have explicit keys, so
 that Dask never takes two partitions for one computation; at most :data:`IN_FLIGHT` tasks per
 worker thread are submitted or held at a time, and their outcomes are yielded in input order,
@@ -20,7 +20,7 @@ from collections.abc import Generator, Iterable, Iterator
 from typing import Any, Final
 
 from govinfo import _distribution
-from govinfo.cli._batch import Format, Item, Outcome, _convert_chunk
+from govinfo.cli._batch import Format, Item, Outcome, convert_chunk
 
 __all__ = ["IN_FLIGHT", "LOCAL", "available", "client", "partitioned", "taken"]
 
@@ -109,7 +109,7 @@ def partitioned(
                     more = False
                     break
                 future = connected.submit(
-                    _convert_chunk, partition, to, strict, key=f"govinfo-convert-{run}-{sent}"
+                    convert_chunk, partition, to, strict, key=f"govinfo-convert-{run}-{sent}"
                 )
                 running[sent] = (partition, future)
                 sent += 1
