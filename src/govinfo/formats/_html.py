@@ -212,11 +212,10 @@ def _cell_lines(cell: LexborNode, chrome: set[int]) -> str:
     return join_lines(parts) if parts else ""
 
 
-# What makes a cell's text more than its text nodes run together: a line end inside it (so
-# are two blocks among its children: _two_blocks).
-_LINE_ENDING: Final = ", ".join(
-    f"{cell} {inner}" for cell in ("td", "th") for inner in ("br", "table", "li")
-)
+# What makes a cell's text more than its text nodes run together: a line end inside it, a
+# <br>, a nested table or a list item (so are two blocks among its children: _two_blocks).
+# The <br> and the tables are found anyway: only the list items inside cells are queried.
+_CELL_ITEMS: Final = "td li, th li"
 
 
 def _two_blocks(cell: LexborNode) -> bool:
@@ -232,12 +231,12 @@ def _two_blocks(cell: LexborNode) -> bool:
     return count > 1
 
 
-def _complex_cells(tree: LexborHTMLParser, chrome: list[LexborNode]) -> set[int]:
-    """The cells (by ``mem_id``) whose text has a line end in it (a ``<br>``, a second block,
-    a list, a nested table) or chrome: read node by node. Every other cell's text is its text
-    nodes run together, which the parser gives in one call."""
+def _complex_cells(tree: LexborHTMLParser, ends: list[LexborNode]) -> set[int]:
+    """The cells (by ``mem_id``) whose text has a line end in it (one of ``ends``: the page's
+    ``<br>`` and tables; or a list item) or chrome (in ``ends`` too): read node by node. Every
+    other cell's text is its text nodes run together, which the parser gives in one call."""
     out: set[int] = set()
-    for found in [*tree.css(_LINE_ENDING), *chrome]:
+    for found in [*ends, *tree.css(_CELL_ITEMS)]:
         node = found.parent
         while node is not None and node.tag not in _CELLS:
             node = node.parent
@@ -414,11 +413,12 @@ def document(text: str, utf8: bytes | None = None) -> CellDocument:
         chrome += tree.css(_CHROME_MARKS)
     root = tree.root
     tables = tree.css("table")
+    ends = [*tables, *tree.css("br"), *chrome]
     reader = _Reader(
-        _holders([*tables, *tree.css("br"), *chrome]),
+        _holders(ends),
         _holders(tables),
         {n.mem_id for n in chrome},
-        _complex_cells(tree, chrome),
+        _complex_cells(tree, ends),
         {
             cell.mem_id: (
                 span_number(attributes.get("rowspan"), zero=True),
