@@ -327,8 +327,9 @@ class _Reader:
     def table(self, table: LexborNode, path: str) -> None:
         rows: list[list[RawCell]] = []
         complex_cells, spans, chrome = self.complex, self.spanned, self.chrome
-        # This runs for every cell of every page: the calls of collapse() and _two_blocks()
-        # and RawCell's constructor are inlined, and the cells are counted by kind in ints.
+        # This runs for every cell of every page: collapse() and RawCell's constructor are
+        # inlined, _two_blocks() is called only for a cell of two children or more, and the
+        # cells are counted by kind in ints.
         for row, row_path in _rows(table, path):
             cells = []
             tds = ths = 0
