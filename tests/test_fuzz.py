@@ -1429,9 +1429,9 @@ _DOCX_RAW = ("<", "&", "&e;", "\x00", "<w:tc>", "</w:tr>", '<!DOCTYPE w [<!ENTIT
 
 def _docx_edit(draw: st.DrawFn, root: ET.Element) -> None:
     """One edit of a document tree: an element removed or repeated, a cell's span or a row's
-    empty grid slots set, a text replaced, elements wrapped deeper."""
+    empty grid slots set, a text replaced."""
     parents = {child: parent for parent in root.iter() for child in parent}
-    how = draw(st.sampled_from(["delete", "repeat", "span", "merge", "before", "text", "deep"]))
+    how = draw(st.sampled_from(["delete", "repeat", "span", "merge", "before", "text"]))
     tag = {"span": "tc", "merge": "tc", "before": "tr", "text": "t"}.get(how)
     nodes = [n for n in parents if tag is None or n.tag == _W + tag]
     if not nodes:
@@ -1446,14 +1446,6 @@ def _docx_edit(draw: st.DrawFn, root: ET.Element) -> None:
             parent.insert(at + 1 + k, copy.deepcopy(node))
     elif how == "text":
         node.text = draw(st.sampled_from(_DOCX_TEXTS))
-    elif how == "deep":
-        wrapper = node
-        for _ in range(draw(st.integers(1, 600))):
-            wrapper = ET.Element(_W + "sdt", {}), wrapper
-            content = ET.SubElement(wrapper[0], _W + "sdtContent")
-            content.append(wrapper[1])
-            wrapper = wrapper[0]
-        parent[list(parent).index(node)] = wrapper
     else:
         holder_tag, name = {
             "span": ("tcPr", "gridSpan"),
@@ -1470,14 +1462,33 @@ def _docx_edit(draw: st.DrawFn, root: ET.Element) -> None:
             element.set(_W + "val", value)
 
 
+def _wrap_deep(draw: st.DrawFn, root: ET.Element) -> None:
+    """An element wrapped in 2 to 600 levels of ``w:sdt``/``w:sdtContent`` (the reader's bound
+    is 500). Once a file: ElementTree writes a tree back with a call a level, so two such
+    wrappings inside each other would pass Python's recursion limit in the test itself."""
+    parents = {child: parent for parent in root.iter() for child in parent}
+    if not parents:  # an edit took the body away
+        return
+    node = draw(st.sampled_from(list(parents)))
+    parent = parents[node]
+    outer = ET.Element(_W + "sdt")
+    inner = ET.SubElement(outer, _W + "sdtContent")
+    for _ in range(draw(st.integers(1, 300)) - 1):
+        inner = ET.SubElement(ET.SubElement(inner, _W + "sdt"), _W + "sdtContent")
+    parent[list(parent).index(node)] = outer
+    inner.append(node)
+
+
 @st.composite
 def docx_files(draw: st.DrawFn) -> bytes:
     """The finance bureau's page as a .docx, with one to four edits of its document tree
-    (:func:`_docx_edit`), now and then a raw piece of markup put into its XML, and now and
-    then the ZIP's bytes cut or a bit flipped."""
+    (:func:`_docx_edit`); now and then an element wrapped deep (:func:`_wrap_deep`), a raw
+    piece of markup put into its XML, or the ZIP's bytes cut or a bit flipped."""
     root = ET.fromstring(_DOCX_XML)
     for _ in range(draw(st.integers(1, 4))):
         _docx_edit(draw, root)
+    if draw(st.integers(0, 6)) == 0:
+        _wrap_deep(draw, root)
     xml = ET.tostring(root, encoding="unicode")
     if draw(st.integers(0, 9)) == 0:
         at = draw(st.integers(0, len(xml)))
