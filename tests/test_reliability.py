@@ -328,3 +328,60 @@ def test_render_text_refuses_a_title_the_reader_would_not_take_for_the_title():
     )
     with pytest.raises(govinfo.errors.TextRenderError, match="must end with 报告"):
         govinfo.render_text(report)
+
+
+# --- what the campaign of all front-ends found ----------------------------------------------
+
+_JINJING = pathlib.Path(__file__).parent / "fixtures" / "web" / "pingtan-jinjing-area-2019"
+
+
+def test_render_text_refuses_a_title_the_reader_would_drop_as_page_chrome():
+    # 10. A crawler's page, edited, read with its 标题 field "页面链接与图片详见 lin64_…年度报告":
+    # render_text wrote that title first, and parse_text dropped it (a crawler's line, page
+    # chrome) with the lines after it up to the next title-like one: four paragraphs lost.
+    import attrs
+
+    text = (_JINJING / "page.txt").read_text(encoding="utf-8")
+    edits = [("repeat", 280, 91), ("delete", 172, 30), ("repeat", 232, 139)]
+    edits += [("insert", 1295, "0"), ("repeat", 501, 91), ("repeat", 2135, 176)]
+    for how, at, what in edits:
+        if how == "repeat":
+            text = text[:at] + text[at : at + what] * 2 + text[at:]
+        elif how == "delete":
+            text = text[:at] + text[at + what :]
+        else:
+            text = text[:at] + what + text[at:]
+    report = govinfo.read(text.encode()).report
+    assert report.title.startswith("页面链接与图片详见")
+    with pytest.raises(govinfo.errors.TextRenderError, match="page chrome"):
+        govinfo.render_text(report)
+    example = govinfo.load_example()  # the same lines in a report's preamble read back
+    lines = attrs.evolve(example, preamble=(report.title, *example.preamble))
+    assert govinfo.parse_text(govinfo.render_text(lines)) == lines
+
+
+def test_render_text_refuses_a_last_paragraph_the_reader_would_drop_as_furniture():
+    import attrs
+
+    example = govinfo.load_example()
+    report = attrs.evolve(example, trailer=(*example.trailer, "打印本页"))
+    with pytest.raises(govinfo.errors.TextRenderError, match="furniture"):
+        govinfo.render_text(report)
+
+
+def test_a_pdf_that_fails_as_it_is_closed_still_answers(monkeypatch: pytest.MonkeyPatch):
+    # 11. Two damaged PDFs raised pdfminer's own exception from closing the file (closing
+    # reads the page tree the reading had not reached): not a GovInfoError. The answer of the
+    # reading now stands, whatever closing says.
+    pdfplumber = pytest.importorskip("pdfplumber")
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    def close(self: object) -> None:
+        raise PDFSyntaxError("Invalid dictionary construct")
+
+    monkeypatch.setattr(pdfplumber.PDF, "close", close)
+    folder = pathlib.Path(__file__).parent / "fixtures" / "pdf"
+    result = govinfo.read(folder / "huaian-hongze-district-2024.pdf")
+    assert result.report.requests.spec.key == "requests"
+    with pytest.raises(govinfo.GovInfoError):
+        govinfo.read((folder / "huaian-hongze-district-2024.pdf").read_bytes()[:5000])

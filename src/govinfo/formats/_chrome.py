@@ -17,7 +17,7 @@ from typing import Final, NamedTuple
 
 from govinfo.formats._document import Paragraph
 
-__all__ = ["Chrome", "published", "strip"]
+__all__ = ["Chrome", "is_leading_chrome", "is_trailing_chrome", "published", "strip"]
 
 _TITLE_FIELDS: Final = ("标题", "题目", "文章标题", "名称")
 _DATE_FIELDS: Final = ("发布时间", "发布日期", "成文日期", "发文日期", "公开日期", "日期")
@@ -85,6 +85,18 @@ def published(paragraph: Paragraph, inside: Callable[[Paragraph, int], int]) -> 
     return Paragraph(date.group().strip(), inside(paragraph, found.end()))
 
 
+def is_leading_chrome(text: str) -> bool:
+    """Whether a line among a text's first ones is taken for page chrome by :func:`strip` (a
+    crawler's field, a breadcrumb, a separator): a report's first line must not be one."""
+    return bool(_FIELD.match(text) or _BREADCRUMB.match(text) or _SEPARATOR.fullmatch(text))
+
+
+def is_trailing_chrome(text: str) -> bool:
+    """Whether a text's last line is taken for page furniture by :func:`strip` (打印本页,
+    关闭窗口, 上一篇 …): a report's last line must not be one."""
+    return bool(_FURNITURE.fullmatch(text))
+
+
 def strip(
     paragraphs: Sequence[Paragraph],
     is_date: Callable[[str], object],
@@ -109,6 +121,6 @@ def strip(
             break
         start += 1
     end = len(paragraphs)
-    while end > start and _FURNITURE.fullmatch(paragraphs[end - 1].text):
+    while end > start and is_trailing_chrome(paragraphs[end - 1].text):
         end -= 1
     return Chrome(list(paragraphs[start:end]), title, date)

@@ -817,7 +817,10 @@ def document(data: bytes) -> PdfDocument:
     except Exception as exc:  # pdfminer fails in many ways on damaged files
         raise ReadError(f"not a readable PDF: damaged or truncated ({_describe(exc)})") from None
     finally:
-        pdf.close()
+        # Closing reads the page tree if the reading did not get that far, and so can fail
+        # as the reading would have: what is closed is gone, and the answer stands.
+        with contextlib.suppress(Exception):
+            pdf.close()
 
 
 def _read(pdf: PDF) -> PdfDocument:

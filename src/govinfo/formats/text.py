@@ -40,6 +40,7 @@ from govinfo.formats._assemble import (
     split_tail,
     title_metadata,
 )
+from govinfo.formats._chrome import is_leading_chrome, is_trailing_chrome
 from govinfo.formats._decode import Kind
 from govinfo.formats._document import TextDocument
 from govinfo.formats._flat import text_document
@@ -232,7 +233,16 @@ def _check(report: Report) -> None:
             f"the title must end with 报告 and name the year, such as "
             f"“{report_title(report.agency, report.year)}”; got {report.title!r}"
         )
+    if is_leading_chrome(report.title):  # the reader would drop it as the page's
+        raise TextRenderError(
+            f"the title would read as page chrome (a crawler's field, a breadcrumb, a "
+            f"separator) and be dropped: {report.title!r}"
+        )
     tail = [*report.other_matters, *report.trailer]
+    if tail and is_trailing_chrome(tail[-1]):
+        raise TextRenderError(
+            f"the last paragraph would read as page furniture and be dropped: {tail[-1]!r}"
+        )
     other, trailer, agency, date = split_tail(agency, tail)
     if (other, trailer, agency, date) != (
         report.other_matters,
