@@ -169,12 +169,13 @@ read = {
 def floor_html(d):
     from selectolax.lexbor import LexborHTMLParser
     return LexborHTMLParser(d)
-floor = {
+floors = {
     "text": lambda d: [(i, line.strip()) for i, line in enumerate(d.split("\n"))],
-    "flat": lambda d: [(i, line.strip()) for i, line in enumerate(d.split("\n"))],
     "json": json.loads,
     "html": floor_html,
-}.get(kind) if with_floor else None
+}
+floors["flat"] = floors["text"]  # crawler text is text: the same least work
+floor = floors.get(kind) if with_floor else None
 def once():
     try:
         read(data)

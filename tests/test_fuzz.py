@@ -1415,7 +1415,6 @@ def test_read_pdf(data: bytes) -> None:
 _DOCX = (
     Path(__file__).parent / "fixtures" / "docx" / "pingtan-finance-bureau-2025.docx"
 ).read_bytes()
-_DOCX_PARTS = {}
 with zipfile.ZipFile(io.BytesIO(_DOCX)) as _archive:
     _DOCX_PARTS = {name: _archive.read(name) for name in _archive.namelist()}
 _DOCX_XML = _DOCX_PARTS["word/document.xml"]

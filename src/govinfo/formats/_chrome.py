@@ -117,7 +117,7 @@ def strip(
                 candidate = published(paragraph, inside)
                 if candidate is not None and is_date(candidate.text):
                     date = candidate
-        elif not (_BREADCRUMB.match(text) or _SEPARATOR.fullmatch(text)):
+        elif not is_leading_chrome(text):  # (not a field: the first branch took those)
             break
         start += 1
     end = len(paragraphs)
