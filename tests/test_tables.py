@@ -6,20 +6,39 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo.formats._tables import MAX_COLUMNS, Builder, RawCell
+from govinfo.formats._tables import MAX_COLUMNS, ONE, Builder, RawRow
 
-raw_cells = st.builds(
-    RawCell,
-    text=st.sampled_from(["", "0", "12", "行政许可", "（一）"]),
-    rows=st.sampled_from([1, 1, 1, 2, 3, 0, 9]),
-    columns=st.sampled_from([1, 1, 1, 2, 3]),
-    header=st.booleans(),
-    before=st.sampled_from([0, 0, 0, 0, 1, 2]),
+# A cell: (text, rows, columns, header, before).
+Spec = tuple[str, int, int, bool, int]
+cell_specs = st.tuples(
+    st.sampled_from(["", "0", "12", "行政许可", "（一）"]),
+    st.sampled_from([1, 1, 1, 2, 3, 0, 9]),
+    st.sampled_from([1, 1, 1, 2, 3]),
+    st.booleans(),
+    st.sampled_from([0, 0, 0, 0, 1, 2]),
 )
-tables = st.lists(st.lists(raw_cells, max_size=5), max_size=7)
 
 
-def layout(rows: list[list[RawCell]]) -> list[list[tuple[str, int, int, int, bool]]]:
+@st.composite
+def raw_row(draw: st.DrawFn) -> tuple[list[Spec], RawRow]:
+    """A row's cells, and the row as a front-end gives it: the headers and the layouts
+    left out (None) when there are none to say, or, now and then, given anyway."""
+    specs = draw(st.lists(cell_specs, max_size=5))
+    headers = [s[3] for s in specs]
+    layouts = [(s[1], s[2], s[4]) for s in specs]
+    listed = draw(st.booleans())
+    return specs, RawRow(
+        [s[0] for s in specs],
+        [("/t", f"/tr/td[{i}]") for i in range(len(specs))],
+        headers if listed or any(headers) else None,
+        layouts if listed or any(x != ONE for x in layouts) else None,
+    )
+
+
+tables = st.lists(raw_row(), max_size=7)
+
+
+def layout(rows: list[list[Spec]]) -> list[list[tuple[str, int, int, int, bool]]]:
     """Each printed row as (text, first slot, rows, columns, continued) per cell: its printed
     cells, and one continued cell for each cell of a row above that covers a slot right of the
     row's first printed cell; rows printing nothing, or only empty cells, left out."""
@@ -30,17 +49,17 @@ def layout(rows: list[list[RawCell]]) -> list[list[tuple[str, int, int, int, boo
     for r, row in enumerate(rows):
         printed = []
         column = 0
-        for cell in row:
-            column += min(max(cell.before, 0), MAX_COLUMNS)
+        for text, rows_, columns, _, before in row:
+            column += min(max(before, 0), MAX_COLUMNS)
             while (r, column) in taken:
                 column += 1
-            width = min(max(cell.columns, 1), MAX_COLUMNS)
-            height = cell.rows if 0 < cell.rows <= count - r else count - r
+            width = min(max(columns, 1), MAX_COLUMNS)
+            height = rows_ if 0 < rows_ <= count - r else count - r
             for dr in range(height):
                 for dc in range(width):
                     taken.setdefault((r + dr, column + dc), (r, column))
-            origin[r, column] = (cell.text, height, width)
-            printed.append((cell.text, column, height, width, False))
+            origin[r, column] = (text, height, width)
+            printed.append((text, column, height, width, False))
             column += width
         if not printed:
             continue
@@ -58,9 +77,11 @@ def layout(rows: list[list[RawCell]]) -> list[list[tuple[str, int, int, int, boo
 
 
 @given(tables)
-def test_the_builder_lays_out_a_table_as_the_table_model_does(rows: list[list[RawCell]]) -> None:
+def test_the_builder_lays_out_a_table_as_the_table_model_does(
+    rows: list[tuple[list[Spec], RawRow]],
+) -> None:
     built = Builder("html")
-    built.table(rows)
+    built.table([raw for _, raw in rows])
     got = [
         [
             (c.text, built.places[c.at][2] - 1, c.rows, c.columns, c.continued)
@@ -68,4 +89,24 @@ def test_the_builder_lays_out_a_table_as_the_table_model_does(rows: list[list[Ra
         ]
         for paragraph in built.paragraphs
     ]
-    assert got == layout(rows)
+    assert got == layout([specs for specs, _ in rows])
+
+
+@given(tables)
+def test_every_printed_cell_keeps_its_header_mark_and_its_element(
+    rows: list[tuple[list[Spec], RawRow]],
+) -> None:
+    built = Builder("html")
+    built.table([raw for _, raw in rows])
+    printed = {
+        c.at: c for paragraph in built.paragraphs for c in paragraph.cells() if not c.continued
+    }
+    expected = [
+        (spec[0], spec[3], element)
+        for specs, raw in rows
+        for spec, element in zip(specs, raw.elements, strict=True)
+    ]
+    assert len(built.places) == len(built.paths) == len(expected)
+    for at, cell in printed.items():
+        text, header, element = expected[at]
+        assert (cell.text, cell.header, built.paths[at]) == (text, header, element)

@@ -42,7 +42,9 @@ class Cell:
     continued = False
     """Whether this is a slot covered by a cell of a row above, not a cell of its own."""
 
-    def __init__(self, text: str, at: int, *, explicit: bool = False, header: bool = False) -> None:
+    def __init__(self, text: str, at: int, explicit: bool = False, header: bool = False) -> None:
+        # Not keyword-only: a front-end makes one for every cell, and keywords cost a third
+        # of the call.
         self.text = text
         self.at = at
         self.explicit = explicit
@@ -72,7 +74,7 @@ class SpanCell(Cell):
         continued: bool = False,
         header: bool = False,
     ) -> None:
-        super().__init__(text, at, explicit=True, header=header)
+        super().__init__(text, at, True, header)
         self.columns = columns
         self.rows = rows
         self.continued = continued
@@ -196,14 +198,15 @@ class CellDocument(Document):
     """A document of a structured format: ``at`` indexes :attr:`places`, one (table, row,
     column) per cell, table 0 for paragraphs outside tables (row = the paragraph's number);
     :attr:`paths`, when given, the element each place was read from (an XPath for HTML, kept
-    as the table's path and the rest, joined only when asked: a deep page has long paths)."""
+    in parts, the table's path, the row's and the cell's, joined only when asked: a deep page
+    has long paths)."""
 
     def __init__(
         self,
         kind: str,
         paragraphs: list[Paragraph],
         places: list[tuple[int, int, int]],
-        paths: list[tuple[str, str]] | None = None,
+        paths: list[tuple[str, ...]] | None = None,
     ) -> None:
         super().__init__(paragraphs)
         self.kind = kind

@@ -54,7 +54,7 @@ from xml.parsers import expat
 
 from govinfo.errors import ReadError
 from govinfo.formats._document import CellDocument
-from govinfo.formats._tables import Builder, Lines, RawCell, join_lines, span_number
+from govinfo.formats._tables import Builder, Lines, RawRow, join_lines, span_number
 
 __all__ = ["MAX_DEPTH", "MAX_ELEMENTS", "MAX_PART", "PART", "document"]
 
@@ -145,7 +145,7 @@ def document(data: bytes) -> CellDocument:
         if block.tag == _P:
             paragraphs += 1
             for line in _lines(block):
-                builder.prose(line, (f"/w:body/w:p[{paragraphs}]", ""))
+                builder.prose(line, (f"/w:body/w:p[{paragraphs}]",))
         else:
             tables += 1
             builder.table(_table(block, f"/w:body/w:tbl[{tables}]"))
@@ -315,7 +315,7 @@ class _Cell:
         self.hidden = False  # a continuation: its slots are its origin's
 
 
-def _table(table: ET.Element, path: str) -> list[list[RawCell]]:
+def _table(table: ET.Element, path: str) -> list[RawRow]:
     """The rows of ``table`` for :meth:`Builder.table`: each printed cell once, with its
     spans, the continuations of vertical merges left out."""
     grid: list[tuple[int, int, list[tuple[int, _Cell]]]] = []  # (tr number, before, cells)
@@ -335,23 +335,17 @@ def _table(table: ET.Element, path: str) -> list[list[RawCell]]:
             column += width
         grid.append((number, before, cells))
     _merge_down(grid)
-    rows: list[list[RawCell]] = []
+    rows: list[RawRow] = []
     for number, before, cells in grid:
-        raw: list[RawCell] = []
-        for k, cell in cells:
-            if cell.hidden:
-                continue
-            raw.append(
-                RawCell(
-                    join_lines(_lines(cell.element)),
-                    rows=cell.rows,
-                    columns=cell.width,
-                    header=cell.header,
-                    element=(path, f"/w:tr[{number}]/w:tc[{k}]"),
-                    before=0 if raw else before,
-                )
+        shown = [(k, cell) for k, cell in cells if not cell.hidden]
+        rows.append(
+            RawRow(
+                [join_lines(_lines(cell.element)) for _, cell in shown],
+                [(path, f"/w:tr[{number}]/w:tc[{k}]") for k, _ in shown],
+                [cell.header for _, cell in shown],
+                [(cell.rows, cell.width, 0 if i else before) for i, (_, cell) in enumerate(shown)],
             )
-        rows.append(raw)
+        )
     return rows
 
 

@@ -34,7 +34,16 @@ from govinfo.errors import ReadError
 from govinfo.formats._assemble import is_heading, title_metadata
 from govinfo.formats._chrome import published
 from govinfo.formats._document import CellDocument, Paragraph
-from govinfo.formats._tables import SPACES, Builder, Lines, RawCell, join_lines, span_number
+from govinfo.formats._tables import (
+    ONE,
+    Builder,
+    Element,
+    Lines,
+    RawRow,
+    collapse,
+    join_lines,
+    span_number,
+)
 from govinfo.template import SECTIONS
 
 if TYPE_CHECKING:
@@ -118,8 +127,10 @@ _BLOCKS: Final = frozenset(
     ]
 )
 _CELLS: Final = frozenset(("td", "th"))
-new_tuple: Final = tuple.__new__
-_ONE: Final = (1, 1)  # the spans of a cell without span attributes
+_STEPS: Final = 64
+# The last steps of the XPaths of a row's first cells: /td[1] ...
+_TD_STEPS: Final = [f"/td[{n}]" for n in range(_STEPS)]
+_TH_STEPS: Final = [f"/th[{n}]" for n in range(_STEPS)]
 _ROW_GROUPS: Final = frozenset(("thead", "tbody", "tfoot"))
 
 MAX_DEPTH: Final = 4096
@@ -266,7 +277,7 @@ class _Reader:
         layouts: set[int],
         chrome: set[int],
         complex_cells: set[int],
-        spanned: dict[int, tuple[int, int]],
+        spanned: dict[int, tuple[int, int, int]],
         builder: Builder,
     ) -> None:
         self.builder = builder
@@ -275,7 +286,8 @@ class _Reader:
         """The tables that hold a table: a layout table among them is read as the page."""
         self.complex = complex_cells
         self.spanned = spanned
-        """The spans of each cell that has a span attribute, by ``mem_id``: (rows, columns)."""
+        """The layout of each cell that has a span attribute, by ``mem_id``: (rows,
+        columns, 0)."""
         self.lines = Lines()
         self.line_path = ""
         self.holders = holders
@@ -285,7 +297,7 @@ class _Reader:
         lines = self.lines
         if lines.parts or lines.done:  # most block ends have nothing to flush
             for line in lines.take():
-                self.builder.prose(line, (self.line_path, ""))
+                self.builder.prose(line, (self.line_path,))
 
     def walk(self, root: LexborNode, path: str) -> None:
         """Read ``root``'s content, prose and tables, in order: into every block and every
@@ -325,20 +337,28 @@ class _Reader:
         self.flush()
 
     def table(self, table: LexborNode, path: str) -> None:
-        rows: list[list[RawCell]] = []
-        complex_cells, spans, chrome = self.complex, self.spanned, self.chrome
-        # This runs for every cell of every page: collapse() and RawCell's constructor are
-        # inlined, _two_blocks() is called only for a cell of two children or more, and the
-        # cells are counted by kind in ints.
-        for row, row_path in _rows(table, path):
-            cells = []
+        rows: list[RawRow] = []
+        complex_cells, spanned, chrome = self.complex, self.spanned, self.chrome
+        # This runs for every cell of every page: collapse() is called only for a text that
+        # is not one word, _two_blocks() only for a cell of two children or more, the steps
+        # of the cells' XPaths are made once, and a row's headers and spans are listed only
+        # when it has one.
+        for row, row_path in _rows(table):
+            texts: list[str] = []
+            elements: list[Element] = []
+            headers: list[bool] | None = None
+            layouts: list[tuple[int, int, int]] | None = None
             tds = ths = 0
             for cell in row.iter():  # element children only
                 tag = cell.tag
                 if tag == "td":
-                    tds = n = tds + 1
+                    tds += 1
+                    step = _TD_STEPS[tds] if tds < _STEPS else f"/td[{tds}]"
                 elif tag == "th":
-                    ths = n = ths + 1
+                    ths += 1
+                    step = _TH_STEPS[ths] if ths < _STEPS else f"/th[{ths}]"
+                    if headers is None:
+                        headers = [False] * len(texts)
                 else:
                     continue
                 ident = cell.mem_id
@@ -348,13 +368,20 @@ class _Reader:
                 ):
                     text = _cell_lines(cell, chrome)
                 else:
-                    text = cell.text(deep=True, separator="")
+                    text = cell.text()
                     if not text.isalnum():  # a number or a word has no space to collapse
-                        text = SPACES.sub(" ", text).strip()
-                height, width = spans.get(ident, _ONE) if spans else _ONE
-                element = (path, f"{row_path}/{tag}[{n}]")
-                cells.append(new_tuple(RawCell, (text, height, width, tag == "th", element, 0)))
-            rows.append(cells)
+                        text = collapse(text)
+                if spanned and ident in spanned:
+                    if layouts is None:
+                        layouts = [ONE] * len(texts)
+                    layouts.append(spanned[ident])
+                elif layouts is not None:
+                    layouts.append(ONE)
+                if headers is not None:
+                    headers.append(tag == "th")
+                texts.append(text)
+                elements.append((path, row_path, step))
+            rows.append(RawRow(texts, elements, headers, layouts))
         self.builder.table(rows)
 
 
@@ -374,7 +401,7 @@ def _children(node: LexborNode, path: str) -> list[tuple[LexborNode, str, None]]
     return out
 
 
-def _rows(table: LexborNode, path: str) -> list[tuple[LexborNode, str]]:
+def _rows(table: LexborNode) -> list[tuple[LexborNode, str]]:
     """The rows of ``table`` (not of tables inside it), in order, with their XPaths relative
     to the table's."""
     out = []
@@ -389,7 +416,7 @@ def _rows(table: LexborNode, path: str) -> list[tuple[LexborNode, str]]:
 
 def _is_layout(table: LexborNode) -> bool:
     """A table used for layout: no row has more than one cell (and it holds a table)."""
-    rows = _rows(table, "")
+    rows = _rows(table)
     return bool(rows) and all(
         sum(1 for c, _, _ in _children(row, "") if c.tag in _CELLS) <= 1 for row, _ in rows
     )
@@ -424,6 +451,7 @@ def document(text: str, utf8: bytes | None = None) -> CellDocument:
             cell.mem_id: (
                 span_number(attributes.get("rowspan"), zero=True),
                 span_number(attributes.get("colspan")),
+                0,
             )
             for cell in tree.css("[rowspan], [colspan]")
             if cell.tag in _CELLS and (attributes := cell.attributes) is not None
@@ -476,6 +504,6 @@ def _page_title(tree: object, built: Builder) -> Paragraph | None:
             continue
         text = " ".join(node.text(deep=True, separator=" ").split())
         if text and title_metadata(text)[1] is not None:
-            at = built.place(0, 0, 1, (f"//{selector}[1]", ""))
+            at = built.place(0, 0, 1, (f"//{selector}[1]",))
             return Paragraph(text, at)
     return None

@@ -63,7 +63,7 @@ from govinfo.diagnostics import Diagnostic, Severity
 from govinfo.errors import ReadError, UnsupportedInput
 from govinfo.formats._assemble import is_heading
 from govinfo.formats._document import Document, Paragraph
-from govinfo.formats._tables import Builder, RawCell, join_lines
+from govinfo.formats._tables import Builder, RawRow, join_lines
 from govinfo.sources import PageBoxSource
 
 if TYPE_CHECKING:
@@ -618,12 +618,12 @@ class _Reader:
         )
         builder = self.builder
         if self.lines_prose:
-            made = builder.prose(text, ("", ""))
+            made = builder.prose(text, ())
             if made is None:
                 return
             self.prose.add(made.at)
         else:
-            at = builder.place(-1, 0, 1, ("", ""))
+            at = builder.place(-1, 0, 1, ())
             builder.paragraphs.append(Paragraph(text, at))
         self.boxes.append((lines[0].page, box, text))
 
@@ -677,21 +677,17 @@ class _Reader:
         for cell in cells:
             by_row.setdefault(cell.r0, []).append(cell)
         first = min(by_row)
-        raw_rows: list[list[RawCell]] = []
+        raw_rows: list[RawRow] = []
         boxes = self.boxes
         for r in range(first, max(by_row) + 1):
-            row: list[RawCell] = []
+            row = sorted(by_row.get(r, ()), key=lambda c: c.c0)
+            layouts = []
             column = 0
-            for cell in sorted(by_row.get(r, ()), key=lambda c: c.c0):
-                before = max(cell.c0 - column, 0)
-                row.append(
-                    RawCell(
-                        cell.text, cell.r1 - cell.r0, cell.c1 - cell.c0, False, ("", ""), before
-                    )
-                )
+            for cell in row:
+                layouts.append((cell.r1 - cell.r0, cell.c1 - cell.c0, max(cell.c0 - column, 0)))
                 boxes.append((cell.page, cell.box, cell.text))
                 column = cell.c1
-            raw_rows.append(row)
+            raw_rows.append(RawRow([c.text for c in row], [()] * len(row), None, layouts))
         self.builder.table(raw_rows)
 
     def document(self) -> PdfDocument:

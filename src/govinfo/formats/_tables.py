@@ -1,15 +1,16 @@
 """Documents of structured formats (HTML, Word): prose and tables in reading order, with the
 tables' spans laid out once, for every such front-end.
 
-A front-end hands a :class:`Builder` each paragraph of prose and each table as rows of
-:class:`RawCell` (text, spans, whether it is a header cell, where it is in the file), and the
-builder makes the :class:`~govinfo.formats._document.CellDocument` the assembler reads.
+A front-end hands a :class:`Builder` each paragraph of prose and each table as its rows, each
+a :class:`RawRow` (its cells' texts, where each is in the file, which are header cells, and
+their spans), and the builder makes the :class:`~govinfo.formats._document.CellDocument` the
+assembler reads.
 
 Tables are laid out the way the HTML table model does: each cell takes the first slot of its
 row that no cell of a row above still covers, and covers ``columns`` slots to the right and
 ``rows`` rows down (a ``rows`` of 0, or one past the table, reaches to the table's last row;
 ``columns`` is at most :data:`MAX_COLUMNS`; a format with an explicit grid says where a row
-starts further right, :attr:`RawCell.before`). Each row becomes one paragraph whose cells are
+starts further right, :attr:`RawRow.layouts`). Each row becomes one paragraph whose cells are
 its printed cells in slot order, a cell spanning several slots once (a :class:`SpanCell` that says
 how many), and, after the row's first printed cell, a *continued* cell for each slot that a
 cell of a row above covers: the assembler decides what a span means for the template. Covered
@@ -32,10 +33,12 @@ from govinfo.formats._document import Cell, CellDocument, Paragraph, SpanCell
 __all__ = [
     "MAX_COLUMNS",
     "MAX_SLOTS",
+    "ONE",
     "SPACES",
     "Builder",
+    "Element",
     "Lines",
-    "RawCell",
+    "RawRow",
     "collapse",
     "join_lines",
     "span_number",
@@ -86,7 +89,13 @@ def collapse(text: str) -> str:
     space, stripped."""
     if text.isalnum():  # most cells: a number, a word (no space can be in it)
         return text
-    return SPACES.sub(" ", text).strip()
+    # Stripped first (the same: every character SPACES matches is whitespace to strip()),
+    # then only a text with whitespace left inside needs the substitution, which costs ten
+    # times a split (most cells: a label, or a number with a no-break space beside it).
+    text = text.strip()
+    if len(text.split(maxsplit=1)) < 2:
+        return text
+    return SPACES.sub(" ", text)
 
 
 class Lines:
@@ -115,21 +124,29 @@ class Lines:
         return done
 
 
-class RawCell(NamedTuple):
-    """A table cell as the front-end read it."""
+Element = tuple[str, ...]
+"""Where a place is in its file, in parts joined only when asked (an XPath for HTML: the
+table's path, shared by its cells, the row's and the cell's step)."""
 
-    text: str
-    rows: int = 1
-    """The row span: 1 or more, or 0 for "to the end of the table"."""
-    columns: int = 1
-    header: bool = False
-    element: tuple[str, str] = ("", "")
-    """Where it is in the file, in two parts to be joined (an XPath for HTML: the table's
-    path, shared by its cells, and the rest)."""
-    before: int = 0
-    """Empty slots of the grid before the cell that no cell prints (Word's ``w:gridBefore``,
-    for a row that starts further right): the cell starts that many slots on (at most
-    :data:`MAX_COLUMNS`)."""
+ONE: Final = (1, 1, 0)
+"""The layout of a cell that spans nothing and starts where the one before it ends."""
+
+
+class RawRow(NamedTuple):
+    """A table row as the front-end read it: its printed cells, in order, in parallel
+    lists (a front-end reads hundreds of cells a page, and a row of plain cells, the common
+    kind, is laid out in one step)."""
+
+    texts: list[str]
+    elements: list[Element]
+    """Where each cell is in the file."""
+    headers: list[bool] | None = None
+    """Whether each cell is a header cell; None when none is."""
+    layouts: list[tuple[int, int, int]] | None = None
+    """Each cell's (rows, columns, before): its row span (1 or more, or 0 for "to the end of
+    the table"), its column span, and the empty slots of the grid before it that no cell
+    prints (Word's ``w:gridBefore``, a PDF cell right of a gap: it starts that many slots on,
+    at most :data:`MAX_COLUMNS`). None when every cell's is :data:`ONE`."""
 
 
 class Builder:
@@ -139,17 +156,17 @@ class Builder:
         self.kind = kind
         self.paragraphs: list[Paragraph] = []
         self.places: list[tuple[int, int, int]] = []
-        self.paths: list[tuple[str, str]] = []
+        self.paths: list[Element] = []
         self.tables = 0
         self._prose = 0
 
-    def place(self, table: int, row: int, column: int, element: tuple[str, str]) -> int:
-        """A new place: its ``at``; ``element`` its path in the file, in two parts."""
+    def place(self, table: int, row: int, column: int, element: Element) -> int:
+        """A new place: its ``at``; ``element`` its path in the file, in parts."""
         self.places.append((table, row, column))
         self.paths.append(element)
         return len(self.places) - 1
 
-    def prose(self, text: str, element: tuple[str, str]) -> Paragraph | None:
+    def prose(self, text: str, element: Element) -> Paragraph | None:
         """A paragraph outside tables (stripped; nothing if empty)."""
         text = text.strip()
         if not text:
@@ -159,44 +176,34 @@ class Builder:
         self.paragraphs.append(paragraph)
         return paragraph
 
-    def table(self, rows: Sequence[Sequence[RawCell]]) -> None:
-        """A table: its rows, each as its cells in order. Raises :class:`ReadError` for a
-        table of more than :data:`MAX_SLOTS` slots."""
+    def table(self, rows: Sequence[RawRow]) -> None:
+        """A table: its rows, in order. Raises :class:`ReadError` for a table of more than
+        :data:`MAX_SLOTS` slots."""
         self.tables += 1
         number, count = self.tables, len(rows)
         places, paths = self.places, self.paths
         # Cells of rows above that still cover slots: (first slot, width, last row, cell).
         above: list[tuple[int, int, int, Cell]] = []
         slots = 0
-        for r, row in enumerate(rows):
+        for r, (texts, elements, headers, layouts) in enumerate(rows):
             if above:
                 above = sorted((a for a in above if a[2] >= r), key=lambda a: a[0])
-            covering = len(above)
-            cells: list[Cell] = []
-            starts: list[int] = []  # the slot each cell starts at
-            column, k = 0, 0
-            for text, rows_, columns, header, element, before in row:
-                if before:
-                    column += min(max(before, 0), MAX_COLUMNS)
-                while k < covering and above[k][0] <= column:  # skip slots covered from above
-                    column = max(column, above[k][0] + above[k][1])
-                    k += 1
-                at = len(places)  # self.place(), inline: this runs for every cell
-                places.append((number, r + 1, column + 1))
-                paths.append(element)
-                starts.append(column)
-                if rows_ == 1 and columns == 1:  # most cells
-                    cells.append(Cell(text, at, explicit=True, header=header))
-                    column += 1
-                    continue
-                width = min(max(columns, 1), MAX_COLUMNS)
-                height = rows_ if 0 < rows_ <= count - r else count - r
-                cell = SpanCell(text, at, columns=width, rows=height, header=header)
-                cells.append(cell)
-                if height > 1:
-                    above.append((column, width, r + height - 1, cell))
-                column += width
-            slots += max([column, *(a[0] + a[1] for a in above)]) if above else column
+            base = len(places)
+            paths.extend(elements)
+            if layouts is None and not above:  # most rows: plain cells side by side
+                width = len(texts)
+                places.extend([(number, r + 1, c) for c in range(1, width + 1)])
+                if headers is None:
+                    cells = [Cell(t, base + i, True) for i, t in enumerate(texts)]
+                else:
+                    cells = [
+                        Cell(t, base + i, True, h)
+                        for i, (t, h) in enumerate(zip(texts, headers, strict=True))
+                    ]
+                slots += width
+            else:
+                cells, width = self._laid(r, count, texts, headers, layouts, above)
+                slots += width
             if slots > MAX_SLOTS:
                 raise ReadError(
                     f"{self.kind} table {number} spans more than {MAX_SLOTS:,} cells by its "
@@ -204,14 +211,56 @@ class Builder:
                 )
             if not cells:
                 continue  # a row wholly covered from above: nothing printed in it
-            if covering:
-                laid = list(zip(starts, cells, strict=True))
-                laid += [(a[0], _continued(a[3])) for a in above[:covering] if a[0] > starts[0]]
-                laid.sort(key=lambda x: x[0])
-                cells = [c for _, c in laid]
             text = " ".join([c.text for c in cells if c.text])
             if text:  # a row of empty cells separates, as a blank line does
                 self.paragraphs.append(Paragraph(text, cells[0].at, cells))
+
+    def _laid(
+        self,
+        r: int,
+        count: int,
+        texts: list[str],
+        headers: list[bool] | None,
+        layouts: list[tuple[int, int, int]] | None,
+        above: list[tuple[int, int, int, Cell]],
+    ) -> tuple[list[Cell], int]:
+        """Row ``r`` of a table of ``count`` rows laid out with its spans and the cells above
+        that cover slots of it (``above``, sorted by slot, to which its own cells that reach
+        further down are added): its cells, and how many slots wide it is."""
+        places, number = self.places, self.tables
+        covering = len(above)
+        cells: list[Cell] = []
+        starts: list[int] = []  # the slot each cell starts at
+        column, k = 0, 0
+        for i, text in enumerate(texts):
+            rows_, columns, before = layouts[i] if layouts is not None else ONE
+            header = headers is not None and headers[i]
+            if before:
+                column += min(max(before, 0), MAX_COLUMNS)
+            while k < covering and above[k][0] <= column:  # skip slots covered from above
+                column = max(column, above[k][0] + above[k][1])
+                k += 1
+            at = len(places)
+            places.append((number, r + 1, column + 1))
+            starts.append(column)
+            if rows_ == 1 and columns == 1:
+                cells.append(Cell(text, at, True, header))
+                column += 1
+                continue
+            width = min(max(columns, 1), MAX_COLUMNS)
+            height = rows_ if 0 < rows_ <= count - r else count - r
+            cell = SpanCell(text, at, columns=width, rows=height, header=header)
+            cells.append(cell)
+            if height > 1:
+                above.append((column, width, r + height - 1, cell))
+            column += width
+        wide = max([column, *(a[0] + a[1] for a in above)]) if above else column
+        if covering and cells:
+            laid = list(zip(starts, cells, strict=True))
+            laid += [(a[0], _continued(a[3])) for a in above[:covering] if a[0] > starts[0]]
+            laid.sort(key=lambda x: x[0])
+            cells = [c for _, c in laid]
+        return cells, wide
 
     def document(self) -> CellDocument:
         return CellDocument(self.kind, self.paragraphs, self.places, self.paths)
