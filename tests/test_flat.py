@@ -244,6 +244,16 @@ def assert_oracle(result: govinfo.ReadResult, oracle: Oracle, truth: Truth | Non
                 assert _shown(true) in listed.split(", "), (cell, listed)
 
 
+def assert_true_or_unread(result: govinfo.ReadResult, truth: Truth) -> None:
+    """Every cell of every table either holds its true value or is unread."""
+    for path, grid in result.report.grids():
+        table = path.removeprefix("$.")
+        for row, values in zip(grid.spec.rows, grid.cells, strict=True):
+            for column, value in zip(grid.spec.columns, values, strict=True):
+                if value is not UNREAD:
+                    assert value == truth[table, row.key, column.key], (table, row.key, column.key)
+
+
 def _shown(value: object) -> str:
     if isinstance(value, Amount):
         return f"{value.value}{value.unit.value}"
@@ -464,7 +474,13 @@ def test_generated_reports_written_flattened_read_as_the_oracle_decides(
     note(text)
     result = govinfo.read(text.encode())
     assert result.report.template == spec
-    assert not any("stopped at its bound" in e.message for e in result.errors)
+    if any("stopped at its bound" in e.message for e in result.errors):
+        # A table whose every row is a long run of many splits can take the search past its
+        # bound (TABLE_BUDGET), as one generated case did: then only the cells that the token
+        # rules alone decide are read, and those must be the report's, the others unread.
+        assert_true_or_unread(result, Truth(report))
+        assert not any("no split" in e.message for e in result.errors)
+        return
     assert_oracle(result, oracle, Truth(report))
     # A consistent report: the identities decide every cell of table 3 the oracle decides, and
     # no reading of it is refused.
@@ -697,3 +713,21 @@ def test_runs_split_under_a_version_the_labels_do_not_tell_are_an_error() -> Non
     result = govinfo.read((text[:two] + text[three:]).encode())
     (error,) = [e for e in result.errors if "the digit runs are split under" in e.message]
     assert "split under the identities of the 2019 template" in error.message
+
+
+def test_a_run_the_search_stopped_before_is_not_said_to_have_no_split() -> None:
+    # A generated consistent report, flattened, whose table 3 takes the search past its
+    # bound. Its （七）总计 run has splits; they were not all tried.
+    text = (Path(__file__).parent / "fixtures" / "flat" / "search-bound-2021.txt").read_text()
+    result = govinfo.read(text.encode())
+    assert any(
+        "the search for the splits of 三、收到和处理政府信息公开申请情况 stopped at its bound"
+        in e.message
+        for e in result.errors
+    )
+    (total,) = [e for e in result.errors if "for the row （七）总计" in e.message]
+    assert total.message.endswith(
+        "whose splits were not all tried: the search stopped at its bound"
+    )
+    assert not any("no split" in e.message for e in result.errors)
+    assert result.report.requests["results_total", "total"] is UNREAD

@@ -670,11 +670,15 @@ class _Reader:
         if not run.pieces or not outcome.splits[r]:
             if not run.pieces:
                 return  # nothing printed: the assembler says the row has no values
+            why = (
+                "whose splits were not all tried: the search stopped at its bound"
+                if r in outcome.bounded
+                else f"which no split into {len(run.cells)} values fits (counts without "
+                "leading zeros, at most one point in money, a unit with an amount)"
+            )
             self._error(
                 f"expected {len(run.cells)} values for the row {row_name}, found the run "
-                f"{shown_run}, which no split into {len(run.cells)} values fits "
-                "(counts without leading zeros, at most one point in money, a unit with an "
-                "amount)",
+                f"{shown_run}, {why}",
                 at,
                 raw_run,
             )
