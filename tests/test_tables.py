@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo.formats._tables import MAX_COLUMNS, ONE, Builder, RawRow
+from govinfo.formats._tables import MAX_COLUMNS, ONE, SPACES, Builder, RawRow, collapse
 
 # A cell: (text, rows, columns, header, before).
 Spec = tuple[str, int, int, bool, int]
@@ -110,3 +110,8 @@ def test_every_printed_cell_keeps_its_header_mark_and_its_element(
     for at, cell in printed.items():
         text, header, element = expected[at]
         assert (cell.text, cell.header, built.paths[at]) == (text, header, element)
+
+
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\r\f\v\xa0\u3000\u2003\u200b\x85a0自，"))))
+def test_collapse_is_one_space_for_each_run_of_spaces_stripped(text: str) -> None:
+    assert collapse(text) == SPACES.sub(" ", text).strip()

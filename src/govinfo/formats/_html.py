@@ -28,6 +28,7 @@ Every cell's source names its table, row and column, and its element by XPath.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING, Final
 
 from govinfo.errors import ReadError
@@ -339,10 +340,13 @@ class _Reader:
     def table(self, table: LexborNode, path: str) -> None:
         rows: list[RawRow] = []
         complex_cells, spanned, chrome = self.complex, self.spanned, self.chrome
-        # This runs for every cell of every page: collapse() is called only for a text that
-        # is not one word, _two_blocks() only for a cell of two children or more, the steps
-        # of the cells' XPaths are made once, and a row's headers and spans are listed only
-        # when it has one.
+        td, th = _cell_tags()
+        # This runs for every cell of every page: tags are told by Lexbor's number (its name
+        # is a new str each time), the text is Lexbor's own text content (the text nodes
+        # run together, as text() gives them, in one call), collapse() is called only for a
+        # text that is not one word, _two_blocks() only for a cell of two children or more,
+        # the steps of the cells' XPaths are made once, and a row's headers and spans are
+        # listed only when it has one.
         for row, row_path in _rows(table):
             texts: list[str] = []
             elements: list[Element] = []
@@ -350,11 +354,11 @@ class _Reader:
             layouts: list[tuple[int, int, int]] | None = None
             tds = ths = 0
             for cell in row.iter():  # element children only
-                tag = cell.tag
-                if tag == "td":
+                tag = cell.tag_id
+                if tag == td:
                     tds += 1
                     step = _TD_STEPS[tds] if tds < _STEPS else f"/td[{tds}]"
-                elif tag == "th":
+                elif tag == th:
                     ths += 1
                     step = _TH_STEPS[ths] if ths < _STEPS else f"/th[{ths}]"
                     if headers is None:
@@ -368,7 +372,7 @@ class _Reader:
                 ):
                     text = _cell_lines(cell, chrome)
                 else:
-                    text = cell.text()
+                    text = cell.text_lexbor()
                     if not text.isalnum():  # a number or a word has no space to collapse
                         text = collapse(text)
                 if spanned and ident in spanned:
@@ -378,11 +382,21 @@ class _Reader:
                 elif layouts is not None:
                     layouts.append(ONE)
                 if headers is not None:
-                    headers.append(tag == "th")
+                    headers.append(tag == th)
                 texts.append(text)
                 elements.append((path, row_path, step))
             rows.append(RawRow(texts, elements, headers, layouts))
         self.builder.table(rows)
+
+
+@cache
+def _cell_tags() -> tuple[int, int]:
+    """Lexbor's numbers of the tags ``td`` and ``th`` (its own, read from a parse)."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser("<table><tr><td></td><th></th></tr></table>")
+    td, th = (node.tag_id for node in tree.css("td, th"))
+    return td, th
 
 
 def _children(node: LexborNode, path: str) -> list[tuple[LexborNode, str, None]]:
@@ -447,15 +461,7 @@ def document(text: str, utf8: bytes | None = None) -> CellDocument:
         _holders(tables),
         {n.mem_id for n in chrome},
         _complex_cells(tree, ends),
-        {
-            cell.mem_id: (
-                span_number(attributes.get("rowspan"), zero=True),
-                span_number(attributes.get("colspan")),
-                0,
-            )
-            for cell in tree.css("[rowspan], [colspan]")
-            if cell.tag in _CELLS and (attributes := cell.attributes) is not None
-        },
+        _spans(tree),
         built,
     )
     if root is not None:
@@ -470,6 +476,22 @@ def document(text: str, utf8: bytes | None = None) -> CellDocument:
         doc.page_date = next(filter(None, (published(p, _whole) for p in outside)), None)
     doc.page_title = page_title
     return doc
+
+
+def _spans(tree: LexborHTMLParser) -> dict[int, tuple[int, int, int]]:
+    """The layout (rows, columns, 0) of each cell that has a span attribute, by ``mem_id``."""
+    out: dict[int, tuple[int, int, int]] = {}
+    read: dict[tuple[str | None, str | None], tuple[int, int, int]] = {}  # a page repeats them
+    for cell in tree.css("[rowspan], [colspan]"):
+        if cell.tag not in _CELLS:
+            continue
+        attributes = cell.attributes
+        key = (attributes.get("rowspan"), attributes.get("colspan"))
+        layout = read.get(key)
+        if layout is None:
+            layout = read[key] = (span_number(key[0], zero=True), span_number(key[1]), 0)
+        out[cell.mem_id] = layout
+    return out
 
 
 def _report_range(reader: _Reader, paragraphs: list[Paragraph]) -> tuple[int, int] | None:

@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import repeat
+from operator import itemgetter
 from typing import Final, NamedTuple
 
 from govinfo.errors import ReadError
@@ -90,10 +92,11 @@ def collapse(text: str) -> str:
     if text.isalnum():  # most cells: a number, a word (no space can be in it)
         return text
     # Stripped first (the same: every character SPACES matches is whitespace to strip()),
-    # then only a text with whitespace left inside needs the substitution, which costs ten
-    # times a split (most cells: a label, or a number with a no-break space beside it).
+    # then only a text with a space left inside needs the substitution, which costs ten times
+    # these tests (most cells: a label, or a number beside a no-break space). A text with
+    # none of SPACES is printable (the others are not) and has no " ".
     text = text.strip()
-    if len(text.split(maxsplit=1)) < 2:
+    if text.isalnum() or (" " not in text and text.isprintable()):
         return text
     return SPACES.sub(" ", text)
 
@@ -128,6 +131,7 @@ Element = tuple[str, ...]
 """Where a place is in its file, in parts joined only when asked (an XPath for HTML: the
 table's path, shared by its cells, the row's and the cell's step)."""
 
+_FIRST: Final = itemgetter(0)
 ONE: Final = (1, 1, 0)
 """The layout of a cell that spans nothing and starts where the one before it ends."""
 
@@ -187,7 +191,8 @@ class Builder:
         slots = 0
         for r, (texts, elements, headers, layouts) in enumerate(rows):
             if above:
-                above = sorted((a for a in above if a[2] >= r), key=lambda a: a[0])
+                above = [a for a in above if a[2] >= r]
+                above.sort(key=_FIRST)
             base = len(places)
             paths.extend(elements)
             if layouts is None and not above:  # most rows: plain cells side by side
@@ -227,43 +232,66 @@ class Builder:
         """Row ``r`` of a table of ``count`` rows laid out with its spans and the cells above
         that cover slots of it (``above``, sorted by slot, to which its own cells that reach
         further down are added): its cells, and how many slots wide it is."""
-        places, number = self.places, self.tables
+        places, number, row = self.places, self.tables, r + 1
         covering = len(above)
         cells: list[Cell] = []
         starts: list[int] = []  # the slot each cell starts at
         column, k = 0, 0
-        for i, text in enumerate(texts):
-            rows_, columns, before = layouts[i] if layouts is not None else ONE
-            header = headers is not None and headers[i]
+        flags = repeat(False, len(texts)) if headers is None else headers
+        if layouts is None:  # plain cells, beside the slots that rows above cover
+            base = len(places)
+            for i, (text, header) in enumerate(zip(texts, flags, strict=True)):
+                while k < covering and above[k][0] <= column:  # skip slots covered from above
+                    column = max(column, above[k][0] + above[k][1])
+                    k += 1
+                starts.append(column)
+                cells.append(Cell(text, base + i, True, header))
+                column += 1
+            places.extend([(number, row, c + 1) for c in starts])
+            return _continuing(cells, starts, above, covering, column)
+        for text, (rows_, columns, before), header in zip(texts, layouts, flags, strict=True):
             if before:
                 column += min(max(before, 0), MAX_COLUMNS)
-            while k < covering and above[k][0] <= column:  # skip slots covered from above
+            while k < covering and above[k][0] <= column:  # the same skip
                 column = max(column, above[k][0] + above[k][1])
                 k += 1
-            at = len(places)
-            places.append((number, r + 1, column + 1))
             starts.append(column)
             if rows_ == 1 and columns == 1:
-                cells.append(Cell(text, at, True, header))
+                cells.append(Cell(text, len(places), True, header))
+                places.append((number, row, column + 1))
                 column += 1
                 continue
             width = min(max(columns, 1), MAX_COLUMNS)
             height = rows_ if 0 < rows_ <= count - r else count - r
-            cell = SpanCell(text, at, columns=width, rows=height, header=header)
+            cell = SpanCell(text, len(places), columns=width, rows=height, header=header)
+            places.append((number, row, column + 1))
             cells.append(cell)
             if height > 1:
                 above.append((column, width, r + height - 1, cell))
             column += width
-        wide = max([column, *(a[0] + a[1] for a in above)]) if above else column
-        if covering and cells:
-            laid = list(zip(starts, cells, strict=True))
-            laid += [(a[0], _continued(a[3])) for a in above[:covering] if a[0] > starts[0]]
-            laid.sort(key=lambda x: x[0])
-            cells = [c for _, c in laid]
-        return cells, wide
+        return _continuing(cells, starts, above, covering, column)
 
     def document(self) -> CellDocument:
         return CellDocument(self.kind, self.paragraphs, self.places, self.paths)
+
+
+def _continuing(
+    cells: list[Cell],
+    starts: list[int],
+    above: list[tuple[int, int, int, Cell]],
+    covering: int,
+    column: int,
+) -> tuple[list[Cell], int]:
+    """A laid-out row's cells with a continued cell for each of the ``covering`` first
+    cells ``above`` that covers a slot right of its first printed cell, in slot order;
+    and the row's width in slots (``column``, where its last cell ends, or further)."""
+    wide = max(column, max([a[0] + a[1] for a in above])) if above else column
+    if covering and cells:
+        laid = list(zip(starts, cells, strict=True))
+        laid += [(a[0], _continued(a[3])) for a in above[:covering] if a[0] > starts[0]]
+        laid.sort(key=_FIRST)
+        cells = [c for _, c in laid]
+    return cells, wide
 
 
 def _continued(origin: Cell) -> SpanCell:
