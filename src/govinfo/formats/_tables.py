@@ -287,10 +287,11 @@ def _continuing(
     and the row's width in slots (``column``, where its last cell ends, or further)."""
     wide = max(column, max([a[0] + a[1] for a in above])) if above else column
     if covering and cells:
-        laid = list(zip(starts, cells, strict=True))
-        laid += [(a[0], _continued(a[3])) for a in above[:covering] if a[0] > starts[0]]
-        laid.sort(key=_FIRST)
-        cells = [c for _, c in laid]
+        more = [(a[0], _continued(a[3])) for a in above[:covering] if a[0] > starts[0]]
+        if more:  # most rows under a span: it covers the label columns, left of every cell
+            laid = [*zip(starts, cells, strict=True), *more]
+            laid.sort(key=_FIRST)
+            cells = [c for _, c in laid]
     return cells, wide
 
 
