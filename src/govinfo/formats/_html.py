@@ -232,7 +232,7 @@ def _cell_lines(cell: LexborNode, chrome: set[int]) -> str:
             if node is not cell and (tag in _BLOCKS or tag in _CELLS):
                 lines.end()
                 stack.append(None)
-            stack.extend(reversed([c for c, _, _ in _children(node, "")]))
+            stack.extend(reversed([c for c, _, _, _ in _children(node, "")]))
     parts = lines.take()
     return join_lines(parts) if parts else ""
 
@@ -317,37 +317,43 @@ class _Reader:
         """Read ``root``'s content, prose and tables, in order: into every block and every
         element that holds a table, a ``<br>`` or chrome; any other (inline) element's text at
         once."""
-        # Work: (node, its path, the path to return to after it, or None for a node to read).
-        stack: list[tuple[LexborNode, str, str | None]] = [(root, path, None)]
+        # Work: (node, its tag, its path, None) for a node to read, and (its mem_id, its tag,
+        # the path to return to, the number of paragraphs before it) for the end of an element
+        # walked into.
+        stack: list[tuple[LexborNode, str, str, None] | tuple[int, str, str, int]] = [
+            (root, root.tag or "", path, None)
+        ]
         paragraphs = self.builder.paragraphs
-        holders, spans = self.holders, self.spans
+        holders, spans, chrome, layouts = self.holders, self.spans, self.chrome, self.layouts
         while stack:
-            node, where, back = stack.pop()
-            if back is not None:  # the end of an element walked into
-                if node.tag in _BLOCKS:
-                    self.flush()
-                spans[node.mem_id] = (spans[node.mem_id][0], len(paragraphs))
-                self.line_path = back
-                continue
-            tag = node.tag
-            if tag == "-text":
-                self.lines.add(node.text_content or "")
-            elif tag in _CHROME_TAGS or node.mem_id in self.chrome:
-                continue
-            elif tag == "br":
-                self.lines.end()
-            elif tag == "table" and not (node.mem_id in self.layouts and _is_layout(node)):
-                self.flush()
-                self.table(node, where)
-            elif tag in _BLOCKS or node.mem_id in holders:
+            work = stack.pop()
+            if work[3] is not None:  # the end of an element walked into
+                ended, tag, where, before = work
                 if tag in _BLOCKS:
                     self.flush()
-                outer, self.line_path = self.line_path, where
-                spans[node.mem_id] = (len(paragraphs), -1)
-                stack.append((node, where, outer))
+                spans[ended] = (before, len(paragraphs))
+                self.line_path = where
+                continue
+            node, tag, where, _ = work
+            if tag == "-text":
+                self.lines.add(node.text_content or "")
+                continue
+            ident = node.mem_id
+            if tag in _CHROME_TAGS or ident in chrome:
+                continue
+            if tag == "br":
+                self.lines.end()
+            elif tag == "table" and not (ident in layouts and _is_layout(node)):
+                self.flush()
+                self.table(node, where)
+            elif tag in _BLOCKS or ident in holders:
+                if tag in _BLOCKS:
+                    self.flush()
+                stack.append((ident, tag, self.line_path, len(paragraphs)))
+                self.line_path = where
                 stack.extend(reversed(_children(node, where)))
             else:  # an inline element with nothing but text inside: its text, at once
-                self.lines.add(node.text(deep=True, separator=""))
+                self.lines.add(node.text_lexbor())
         self.flush()
 
     def table(self, table: LexborNode, path: str) -> None:
@@ -412,18 +418,18 @@ def _cell_tags() -> tuple[int, int]:
     return td, th
 
 
-def _children(node: LexborNode, path: str) -> list[tuple[LexborNode, str, None]]:
-    """The element and text children of ``node``, each with its XPath."""
-    out: list[tuple[LexborNode, str, None]] = []
+def _children(node: LexborNode, path: str) -> list[tuple[LexborNode, str, str, None]]:
+    """The element and text children of ``node``, each with its tag and its XPath."""
+    out: list[tuple[LexborNode, str, str, None]] = []
     counts: dict[str, int] = {}
     child = node.first_child
     while child is not None:
         tag = child.tag
         if tag == "-text":
-            out.append((child, "", None))
+            out.append((child, tag, "", None))
         elif tag and tag[0] != "-":
             counts[tag] = n = counts.get(tag, 0) + 1
-            out.append((child, f"{path}/{tag}[{n}]", None))
+            out.append((child, tag, f"{path}/{tag}[{n}]", None))
         child = child.next
     return out
 
@@ -432,12 +438,11 @@ def _rows(table: LexborNode) -> list[tuple[LexborNode, str]]:
     """The rows of ``table`` (not of tables inside it), in order, with their XPaths relative
     to the table's."""
     out = []
-    for child, child_path, _ in _children(table, ""):
-        tag = child.tag
+    for child, tag, child_path, _ in _children(table, ""):
         if tag == "tr":
             out.append((child, child_path))
         elif tag in _ROW_GROUPS:
-            out.extend((r, p) for r, p, _ in _children(child, child_path) if r.tag == "tr")
+            out.extend((r, p) for r, t, p, _ in _children(child, child_path) if t == "tr")
     return out
 
 
@@ -445,7 +450,7 @@ def _is_layout(table: LexborNode) -> bool:
     """A table used for layout: no row has more than one cell (and it holds a table)."""
     rows = _rows(table)
     return bool(rows) and all(
-        sum(1 for c, _, _ in _children(row, "") if c.tag in _CELLS) <= 1 for row, _ in rows
+        sum(1 for _, tag, _, _ in _children(row, "") if tag in _CELLS) <= 1 for row, _ in rows
     )
 
 
