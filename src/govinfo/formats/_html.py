@@ -97,12 +97,10 @@ _CHROME_TEXT: Final = (
 _CHROME_WORDS: Final = ("share", "crumb", "toolbar", "jiathis")
 # Always queried: a search of the page's text for the words first (as there was) costs 40 ns a
 # character where none is (a regular expression of alternatives, case aside, has no literal to
-# skip to), 6 ms for a page of 141 KB, twenty times the query.
+# skip to): 6 ms for a page of 141 KB, where the query takes 0.1 ms.
 _CHROME_MARKS: Final = ", ".join(
     f"[{attribute}*={word} i]" for word in _CHROME_WORDS for attribute in ("class", "id")
 )
-
-
 _BLOCKS: Final = frozenset(
     [
         "p",

@@ -194,6 +194,8 @@ class Builder:
                 above = [a for a in above if a[2] >= r]
                 above.sort(key=_FIRST)
             base = len(places)
+            if len(elements) != len(texts):  # a front-end's mistake: every place has its element
+                raise ValueError(f"row {r + 1}: {len(texts)} cells, {len(elements)} elements")
             paths.extend(elements)
             if layouts is None and not above:  # most rows: plain cells side by side
                 width = len(texts)
