@@ -3,6 +3,7 @@ written out plainly: a grid of slots, each cell placed in the first free slot of
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -115,3 +116,8 @@ def test_every_printed_cell_keeps_its_header_mark_and_its_element(
 @given(st.text(alphabet=st.sampled_from(list(" \t\n\r\f\v\xa0\u3000\u2003\u200b\x85a0自，"))))
 def test_collapse_is_one_space_for_each_run_of_spaces_stripped(text: str) -> None:
     assert collapse(text) == SPACES.sub(" ", text).strip()
+
+
+def test_a_row_whose_elements_do_not_match_its_cells_is_refused() -> None:
+    with pytest.raises(ValueError, match="row 1: 2 cells, 1 elements"):
+        Builder("html").table([RawRow(["行政许可", "3"], [("/t", "/tr/td[1]")])])
