@@ -240,21 +240,11 @@ class Builder:
         starts: list[int] = []  # the slot each cell starts at
         column, k = 0, 0
         flags = repeat(False, len(texts)) if headers is None else headers
-        if layouts is None:  # plain cells, beside the slots that rows above cover
-            base = len(places)
-            for i, (text, header) in enumerate(zip(texts, flags, strict=True)):
-                while k < covering and above[k][0] <= column:  # skip slots covered from above
-                    column = max(column, above[k][0] + above[k][1])
-                    k += 1
-                starts.append(column)
-                cells.append(Cell(text, base + i, True, header))
-                column += 1
-            places.extend([(number, row, c + 1) for c in starts])
-            return _continuing(cells, starts, above, covering, column)
-        for text, (rows_, columns, before), header in zip(texts, layouts, flags, strict=True):
+        shapes = repeat(ONE, len(texts)) if layouts is None else layouts
+        for text, (rows_, columns, before), header in zip(texts, shapes, flags, strict=True):
             if before:
                 column += min(max(before, 0), MAX_COLUMNS)
-            while k < covering and above[k][0] <= column:  # the same skip
+            while k < covering and above[k][0] <= column:  # skip slots covered from above
                 column = max(column, above[k][0] + above[k][1])
                 k += 1
             starts.append(column)
