@@ -83,9 +83,8 @@ _CHROME_TAGS: Final = frozenset(
 # The chrome elements that hold text: found first, so that an inline element or a cell that
 # holds one is read node by node (the others are skipped where the walk meets them). Found by
 # tag name, not by a CSS query: a selector more costs the query a pass over the page, and a
-# search by tag name costs a few times less.
+# search by tag name costs a few times less. (And <head>: the parser keeps its one head.)
 _CHROME_TEXT: Final = (
-    "head",
     "script",
     "style",
     "noscript",
@@ -95,12 +94,15 @@ _CHROME_TEXT: Final = (
     "button",
 )
 _CHROME_WORDS: Final = ("share", "crumb", "toolbar", "jiathis")
-# Always queried: a search of the page's text for the words first (as there was) costs 40 ns a
-# character where none is (a regular expression of alternatives, case aside, has no literal to
-# skip to): 6 ms for a page of 141 KB, where the query takes 0.1 ms.
 _CHROME_MARKS: Final = ", ".join(
     f"[{attribute}*={word} i]" for word in _CHROME_WORDS for attribute in ("class", "id")
 )
+_NAMED: Final = "[class], [id]"
+_WORD_BYTES: Final = tuple(word.encode() for word in _CHROME_WORDS)
+_NAMED_SHARE: Final = 40
+"""Elements with a class or an id are told in Python when there are at most one for this many
+``<`` of the page: each costs 1.8 µs, where the query of the words (eight selectors, a test
+of each on every element) costs 40 ns for each ``<``, about half an element."""
 _BLOCKS: Final = frozenset(
     [
         "p",
@@ -458,16 +460,23 @@ def document(text: str, utf8: bytes | None = None) -> CellDocument:
     encoding ``text`` again; bytes of any other encoding are never given to it). Raises
     :class:`ReadError` for a page nested deeper than :data:`MAX_DEPTH` or a table of too many
     cells."""
-    from selectolax.lexbor import LexborHTMLParser
+    from selectolax.lexbor import LexborDocumentOptions, LexborHTMLParser
 
-    if text.count("<") > MAX_DEPTH:  # fewer tags cannot nest deeper
+    tags = text.count("<")
+    if tags > MAX_DEPTH:  # fewer tags cannot nest deeper
         _check_depth(text)
-    tree = LexborHTMLParser(utf8 if utf8 is not None else text)
+    # Without mutation events: in this Lexbor the only ones are an <option>'s, copying it into
+    # its <select>'s <selectedcontent>, and a <select> is chrome. They cost a tenth of the parse.
+    tree = LexborHTMLParser(
+        utf8 if utf8 is not None else text, options=LexborDocumentOptions.WO_EVENTS
+    )
     built = Builder("html")
     page_title = _page_title(tree, built)
     # Chrome is skipped, not removed: every XPath names the element of the page as published.
-    chrome = [node for tag in _CHROME_TEXT for node in tree.tags(tag)]
-    chrome += tree.css(_CHROME_MARKS)
+    head = tree.head
+    chrome = [] if head is None else [head]
+    chrome += [node for tag in _CHROME_TEXT for node in tree.tags(tag)]
+    chrome += _marked(tree, tags)
     root = tree.root
     tables = tree.tags("table")
     ends = [*tables, *tree.tags("br"), *chrome]
@@ -491,6 +500,31 @@ def document(text: str, utf8: bytes | None = None) -> CellDocument:
         doc.page_date = next(filter(None, (published(p, _whole) for p in outside)), None)
     doc.page_title = page_title
     return doc
+
+
+def _marked(tree: LexborHTMLParser, tags: int) -> list[LexborNode]:
+    """The elements whose class or id names share buttons, breadcrumbs or toolbars (a word of
+    :data:`_CHROME_WORDS` in it, ASCII case aside, as ``[class*=share i]`` matches), in a
+    page of ``tags`` ``<``: told in Python when few elements have a class or an id, else by
+    the query of the words."""
+    named = tree.css(_NAMED)
+    if len(named) * _NAMED_SHARE > tags:
+        return tree.css(_CHROME_MARKS)
+    out = []
+    seen: set[int] = set()  # the query lists an element once for each selector it matches
+    for node in named:
+        ident = node.mem_id
+        if ident in seen:
+            continue
+        seen.add(ident)
+        attributes = node.attributes
+        for name in ("class", "id"):
+            value = attributes.get(name)
+            # bytes.lower() lowers ASCII only, as the selector's "i" does.
+            if value and any(word in value.encode().lower() for word in _WORD_BYTES):
+                out.append(node)
+                break
+    return out
 
 
 def _spans(tree: LexborHTMLParser) -> dict[int, tuple[int, int, int]]:
