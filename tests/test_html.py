@@ -527,8 +527,10 @@ def test_every_encoding_gives_the_same_report(encode, encoding):
 
 def test_deep_nesting_is_an_error_before_parsing():
     body = "<div>" * 50_000 + "<p>一、总体情况</p>" + "</div>" * 50_000
-    with pytest.raises(ReadError, match="nested more than 4,096 deep"):
-        govinfo.read(page(NAME, body).encode(), kind="html")
+    # Its tags counted in the UTF-8 bytes, and in the text decoded from GBK.
+    for data in (page(NAME, body).encode(), page(NAME, body, charset="gbk").encode("gbk")):
+        with pytest.raises(ReadError, match="nested more than 4,096 deep"):
+            govinfo.read(data, kind="html")
     # Elements whose end tag may be left out do not count: a long page of them reads.
     shallow = article(NAME) + "<p>附注" * 5000 + "<table>" + "<tr><td>注" * 3000 + "</table>"
     assert tables(read_page(NAME, shallow).report) == tables(read_page(NAME).report)
@@ -567,10 +569,13 @@ def test_a_cell_of_two_blocks_is_two_lines():
     row_end = source.index("</tr>", start)
     row = source[start:row_end]
     td = re.findall(r"<td[^>]*>.*?</td>", row, flags=re.S)[0]
-    changed = row.replace(td, "<td><p>1</p><p>0</p></td>", 1)
-    result = read_page(NAME, source[:start] + changed + source[row_end:])
-    assert result.report.disclosure.blocks[0].cells[0][0] is UNREAD
-    assert any("1 0" in d.message for d in result.errors)
+    # Two paragraphs, two list items of one list, two lines ended by <br> (a cell's one
+    # child each time, but for the paragraphs).
+    for cell in ("<p>1</p><p>0</p>", "<ul><li>1</li><li>0</li></ul>", "<span>1<br>0</span>"):
+        changed = row.replace(td, f"<td>{cell}</td>", 1)
+        result = read_page(NAME, source[:start] + changed + source[row_end:])
+        assert result.report.disclosure.blocks[0].cells[0][0] is UNREAD, cell
+        assert any("1 0" in d.message for d in result.errors), cell
     # Chinese fragments of one label join without a space.
     label = source.replace("行政强制", "<p>行政</p><p>强制</p>", 1)
     assert tables(read_page(NAME, label).report) == tables(read_page(NAME).report)
