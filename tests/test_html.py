@@ -427,6 +427,32 @@ def test_chrome_marks_told_in_python_are_the_ones_the_query_finds(elements):
     assert list(dict.fromkeys(node.mem_id for node in _html._marked(tree, 0))) == expected
 
 
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "<script>泄漏</script>",
+        "<style>泄漏</style>",
+        "<noscript>泄漏</noscript>",
+        "<template>泄漏</template>",
+        "<textarea>泄漏</textarea>",
+        "<select><option>泄漏</select>",
+        "<button>泄漏</button>",
+        '<span class="share-box">泄漏</span>',
+    ],
+)
+def test_chrome_inside_an_inline_element_or_a_cell_is_not_read(chrome):
+    source = article(NAME)
+    inline = f"<span>前{chrome}后</span>"
+    body = source.replace("行政强制", f"行政{inline}强制", 1).replace("规章", f"{inline}规章", 1)
+    body = f"<p>一、总体情况 {inline}</p>" + body
+    document = _html.document(page(NAME, body))
+    texts = [p.text for p in document.paragraphs] + [
+        c.text for p in document.paragraphs for c in p.cells()
+    ]
+    assert not any("泄漏" in t for t in texts)
+    assert any("前后" in t for t in texts)  # the element around it is read
+
+
 def test_span_numbers_are_read_as_browsers_read_them():
     assert [span_number(v) for v in (None, "", "3px", " 22 ", "x", "0", "-2", "1e3")] == [
         1,

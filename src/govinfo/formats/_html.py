@@ -83,12 +83,12 @@ _CHROME_TAGS: Final = frozenset(
 # The chrome elements that hold text: found first, so that an inline element or a cell that
 # holds one is read node by node (the others are skipped where the walk meets them). Found by
 # tag name, not by a CSS query: a selector more costs the query a pass over the page, and a
-# search by tag name costs a few times less. (And <head>: the parser keeps its one head.)
+# search by tag name costs a few times less. (And <head>: the parser keeps its one head. Not
+# <template>: its content is not in the tree, so no text around it holds any.)
 _CHROME_TEXT: Final = (
     "script",
     "style",
     "noscript",
-    "template",
     "textarea",
     "select",
     "button",
