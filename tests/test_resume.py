@@ -70,7 +70,9 @@ def test_a_killed_run_resumed_reads_only_what_was_missing(tmp_path: Path, jobs: 
         start_new_session=True,
     )  # fmt: skip
     try:
-        wait_for(lambda: work.is_dir() and len(_manifest(work)) >= 3, "three finished parts")
+        # The folder is made before its manifest is: wait for the file.
+        manifest = work / _resume.MANIFEST
+        wait_for(lambda: manifest.exists() and len(_manifest(work)) >= 3, "three finished parts")
         os.killpg(process.pid, signal.SIGKILL)  # the run and its workers, at once
         assert process.wait(timeout=30) == -signal.SIGKILL
         wait_for(lambda: group_gone(process.pid), "the workers to exit", timeout=10)
